@@ -1,0 +1,90 @@
+package dev.asymmetric.cli;
+
+import dev.asymmetric.catalog.Catalog;
+import dev.asymmetric.errors.ErrorRenderer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code asymmetric doctor}: a checklist of what asymmetric needs, one mark per line; exit 1 if any fails. */
+@Command(name = "doctor", description = "Check Docker, ASYM_HOME, the catalog and the state store.")
+final class DoctorCommand extends Verb {
+    @Mixin
+    JsonOption json;
+
+    record Check(String name, boolean ok, String detail) {
+    }
+
+    @Override
+    public Integer call() {
+        List<Check> checks = new ArrayList<>();
+        checks.add(check("Docker engine", () -> home().controlPlane().engineVersion()));
+        checks.add(check("ASYM_HOME writable", this::homeWritable));
+        checks.add(catalog());
+        checks.add(check("State store readable", () -> {
+            int envs = home().store().environments().size();
+            int clones = home().store().clones().size();
+            return envs + " environment(s), " + clones + " clone(s)";
+        }));
+        boolean allOk = checks.stream().allMatch(Check::ok);
+        if (json.json) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Check c : checks) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("check", c.name());
+                m.put("ok", c.ok());
+                m.put("detail", c.detail());
+                rows.add(m);
+            }
+            out().println(Json.write(home(), Map.of("ok", allOk, "checks", rows)));
+        } else {
+            for (Check c : checks) {
+                out().println((c.ok() ? Marks.OK : Marks.FAIL) + " " + c.name() + ": " + c.detail());
+            }
+        }
+        return allOk ? 0 : 1;
+    }
+
+    private String homeWritable() throws IOException {
+        Path home = home().settings().home();
+        Files.createDirectories(home);
+        Path probe = Files.createTempFile(home, ".doctor", ".tmp");
+        Files.delete(probe);
+        return home.toString();
+    }
+
+    private Check catalog() {
+        try {
+            Catalog c = home().catalog();
+            int ok = c.all().size();
+            if (c.broken().isEmpty()) {
+                return new Check("Template catalog", true, ok + " template(s): " + String.join(", ", c.all().keySet()));
+            }
+            StringBuilder sb = new StringBuilder(ok + " template(s) load, " + c.broken().size() + " broken:");
+            for (Catalog.Broken b : c.broken()) {
+                sb.append("\n    ").append(b.describe().replace("\n", "\n    "));
+            }
+            return new Check("Template catalog", false, sb.toString());
+        } catch (RuntimeException e) {
+            return new Check("Template catalog", false, ErrorRenderer.asNamed(e).line());
+        }
+    }
+
+    interface Probe {
+        String run() throws Exception;
+    }
+
+    private static Check check(String name, Probe probe) {
+        try {
+            return new Check(name, true, probe.run());
+        } catch (Exception e) {
+            return new Check(name, false, ErrorRenderer.asNamed(e).line());
+        }
+    }
+}

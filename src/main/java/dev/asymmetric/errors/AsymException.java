@@ -1,0 +1,115 @@
+package dev.asymmetric.errors;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A failure with a name and one actionable sentence. Build it through the intent-named factories so the
+ * wording of each error lives in one place. {@code details} are machine-readable extras shown under
+ * {@code --json} (file, key path, line, ...).
+ */
+public final class AsymException extends RuntimeException {
+    private final ErrorCode code;
+    private final Map<String, Object> details;
+
+    public AsymException(ErrorCode code, String message) {
+        this(code, message, Map.of(), null);
+    }
+
+    public AsymException(ErrorCode code, String message, Map<String, Object> details, Throwable cause) {
+        super(message, cause);
+        this.code = code;
+        this.details = Map.copyOf(details);
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    public Map<String, Object> details() {
+        return details;
+    }
+
+    /** {@code CODE: sentence}, the form every named error prints as. */
+    public String line() {
+        return code + ": " + getMessage();
+    }
+
+    public static AsymException dockerUnavailable(String host, Throwable cause) {
+        return new AsymException(ErrorCode.DOCKER_UNAVAILABLE,
+                "Docker isn't running. Start it, then retry.",
+                Map.of("dockerHost", host, "reason", String.valueOf(rootMessage(cause))), cause);
+    }
+
+    public static AsymException envNotFound(String name) {
+        return new AsymException(ErrorCode.ENV_NOT_FOUND,
+                "No environment named '" + name + "'. List them with: asymmetric env status");
+    }
+
+    public static AsymException cloneNotFound(String id) {
+        return new AsymException(ErrorCode.CLONE_NOT_FOUND,
+                "No clone with id '" + id + "'. List them with: asymmetric status");
+    }
+
+    public static AsymException templateNotFound(String name, String suggestion) {
+        String hint = suggestion == null ? "" : " (did you mean '" + suggestion + "'?)";
+        return new AsymException(ErrorCode.TEMPLATE_NOT_FOUND,
+                "No template named '" + name + "'" + hint + ". See the catalog with: asymmetric ls --templates",
+                suggestion == null ? Map.of("template", name) : Map.of("template", name, "suggestion", suggestion),
+                null);
+    }
+
+    public static AsymException timeout(Duration waited, String what, String followUp) {
+        return new AsymException(ErrorCode.TIMEOUT,
+                "Gave up waiting after " + waited.toSeconds() + "s for " + what
+                        + "; the desired state is recorded and will still converge. Follow it with: " + followUp);
+    }
+
+    public static AsymException interrupted(String what, String followUp) {
+        return new AsymException(ErrorCode.INTERRUPTED,
+                "Stopped waiting for " + what + "; the desired state is recorded and the next asymmetric command"
+                        + " (or a running controller) finishes it. Follow it with: " + followUp);
+    }
+
+    public static AsymException notAvailableYet(String verb) {
+        return new AsymException(ErrorCode.NOT_AVAILABLE_YET,
+                "'" + verb + "' is not available in this build yet. See docs/cli.md for what works today.");
+    }
+
+    public static AsymException registryCorrupt(String file, Throwable cause) {
+        return new AsymException(ErrorCode.REGISTRY_CORRUPT,
+                "The state file " + file + " can't be read (" + rootMessage(cause) + "). Move it aside or fix it;"
+                        + " asymmetric never overwrites it.",
+                Map.of("file", file), cause);
+    }
+
+    /** A refused spec or template: one problem per line, each naming file, key path and line. */
+    public static AsymException invalid(ErrorCode code, String file, List<Problem> problems) {
+        StringBuilder sb = new StringBuilder();
+        if (problems.size() == 1) {
+            sb.append(problems.get(0).describe(file)).append(". Fix it and retry.");
+        } else {
+            sb.append(file).append(" has ").append(problems.size()).append(" problems; fix them and retry:");
+            for (Problem p : problems) {
+                sb.append("\n  - ").append(p.describe(null));
+            }
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("file", file);
+        details.put("problems", problems.stream().map(Problem::asMap).toList());
+        return new AsymException(code, sb.toString(), details, null);
+    }
+
+    static String rootMessage(Throwable t) {
+        if (t == null) {
+            return null;
+        }
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.asymmetric.errors;
+
+/**
+ * Every failure a user can see, by name, with the exit code CLI.md gives it.
+ * Named errors exit 1; {@link #UNEXPECTED} and {@link #USAGE} exit 2.
+ */
+public enum ErrorCode {
+    ENV_SPEC_INVALID,
+    TEMPLATE_NOT_FOUND,
+    TEMPLATE_INVALID,
+    DOCKER_UNAVAILABLE,
+    ENV_NOT_FOUND,
+    CLONE_NOT_FOUND,
+    NO_FREE_PORTS,
+    PORT_IN_USE,
+    CLONE_START_FAILED,
+    CLONE_DESTROY_FAILED,
+    HEALTH_TIMEOUT,
+    REGISTRY_CORRUPT,
+    CONFIG_INVALID,
+    TIMEOUT,
+    INTERRUPTED,
+    NOT_AVAILABLE_YET,
+    USAGE(2),
+    UNEXPECTED(2);
+
+    private final int exitCode;
+
+    ErrorCode() {
+        this(1);
+    }
+
+    ErrorCode(int exitCode) {
+        this.exitCode = exitCode;
+    }
+
+    public int exitCode() {
+        return exitCode;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.asymmetric.spec;
+
+import java.util.Collection;
+import java.util.Locale;
+
+/** "Did you mean" for a misspelt key or name: the closest candidate within a small edit distance. */
+public final class Suggest {
+    private Suggest() {
+    }
+
+    /** The closest of {@code candidates} to {@code word}, or null if none is close enough to be a typo. */
+    public static String closest(String word, Collection<String> candidates) {
+        if (word == null) {
+            return null;
+        }
+        String w = word.toLowerCase(Locale.ROOT);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String c : candidates) {
+            int d = distance(w, c.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                best = c;
+                bestDistance = d;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        int allowed = Math.max(1, Math.min(3, best.length() / 3));
+        boolean prefix = w.length() >= 3 && (best.startsWith(w) || w.startsWith(best.toLowerCase(Locale.ROOT)));
+        return bestDistance <= allowed || prefix ? best : null;
+    }
+
+    /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}

@@ -1,0 +1,249 @@
+package dev.asymmetric.store;
+
+import dev.asymmetric.errors.AsymException;
+import dev.asymmetric.model.Clone;
+import dev.asymmetric.model.Codec;
+import dev.asymmetric.model.Environment;
+import dev.asymmetric.model.Metadata;
+import dev.asymmetric.model.Resource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/**
+ * The state store: one YAML file per object under {@code $ASYM_HOME/state/<kind>s/}, written atomically
+ * (temp file, fsync, rename) with compare-and-swap on {@code resourceVersion}. {@code generation} moves only when
+ * the spec changes (or deletion is requested). A file that can't be parsed is REGISTRY_CORRUPT and is never
+ * overwritten. Every write is announced on the {@link ChangeFeed}.
+ */
+public final class Store {
+    private final Path home;
+    private final Codec codec;
+    private final Clock clock;
+    private final StoreLock lock;
+    private final ChangeFeed feed;
+
+    public Store(Path home, Codec codec, Clock clock) {
+        this.home = home;
+        this.codec = codec;
+        this.clock = clock;
+        this.lock = new StoreLock(home.resolve("store.lock"));
+        this.feed = new ChangeFeed(dir(Environment.KIND), dir(Clone.KIND));
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public ChangeFeed feed() {
+        return feed;
+    }
+
+    public Path dir(String kind) {
+        return home.resolve("state").resolve(kind + "s");
+    }
+
+    public Path file(String kind, String name) {
+        return dir(kind).resolve(name + ".yaml");
+    }
+
+    public Optional<Environment> environment(String name) {
+        return read(Environment.KIND, name, Environment.class);
+    }
+
+    public List<Environment> environments() {
+        return list(Environment.KIND, Environment.class);
+    }
+
+    public Optional<Clone> clone(String id) {
+        return read(Clone.KIND, id, Clone.class);
+    }
+
+    public List<Clone> clones() {
+        return list(Clone.KIND, Clone.class);
+    }
+
+    public <T extends Resource> Optional<T> read(String kind, String name, Class<T> type) {
+        Path f = file(kind, name);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(f);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw AsymException.registryCorrupt(f.toString(), e);
+        }
+        try {
+            T value = codec.yaml().readValue(bytes, type);
+            if (value == null || value.metadata() == null || !name.equals(value.metadata().name())) {
+                throw new IOException("it does not hold the " + kind + " '" + name + "'");
+            }
+            return Optional.of(value);
+        } catch (IOException | RuntimeException e) {
+            throw AsymException.registryCorrupt(f.toString(), e);
+        }
+    }
+
+    /** Every object of a kind, ordered by name. A corrupt file fails the listing with REGISTRY_CORRUPT. */
+    public <T extends Resource> List<T> list(String kind, Class<T> type) {
+        List<String> names = names(kind);
+        List<T> out = new ArrayList<>(names.size());
+        for (String n : names) {
+            read(kind, n, type).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    public List<String> names(String kind) {
+        Path d = dir(kind);
+        if (!Files.isDirectory(d)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(d)) {
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".yaml") && !n.startsWith("."))
+                    .map(n -> n.substring(0, n.length() - ".yaml".length()))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Records a new object; fails with {@link Conflict} if one of that kind and name exists. */
+    @SuppressWarnings("unchecked")
+    public <T extends Resource> T create(T object) {
+        return lock.with(() -> {
+            if (Files.exists(file(object.kind(), object.name()))) {
+                throw new Conflict(object.key(), 0, -1);
+            }
+            Metadata m = object.metadata();
+            Metadata fresh = new Metadata(m.name(), m.uid() == null ? UUID.randomUUID().toString() : m.uid(), 1, 1,
+                    clock.instant(), clock.instant(), null, m.labels());
+            T created = (T) object.withMetadata(fresh);
+            writeFile(created);
+            return created;
+        });
+    }
+
+    /**
+     * Writes {@code updated} if the stored object still has {@code updated}'s resourceVersion; bumps it, and the
+     * generation when the spec changed or deletion was first requested.
+     *
+     * @throws Conflict when the stored object moved on, or was deleted
+     */
+    @SuppressWarnings("unchecked")
+    public <T extends Resource> T write(T updated) {
+        return lock.with(() -> {
+            T current = (T) read(updated.kind(), updated.name(), updated.getClass())
+                    .orElseThrow(() -> new Conflict(updated.key(), updated.metadata().resourceVersion(), 0));
+            long expected = updated.metadata().resourceVersion();
+            if (current.metadata().resourceVersion() != expected) {
+                throw new Conflict(updated.key(), expected, current.metadata().resourceVersion());
+            }
+            boolean specChanged = !current.spec().equals(updated.spec())
+                    || (current.metadata().deletionRequestedAt() == null && updated.metadata().deletionRequestedAt() != null);
+            if (!specChanged && current.status().equals(updated.status())
+                    && current.metadata().equals(updated.metadata())) {
+                return current;
+            }
+            T next = (T) updated.withMetadata(updated.metadata().nextWrite(specChanged, clock.instant()));
+            writeFile(next);
+            return next;
+        });
+    }
+
+    /**
+     * Re-reads and applies {@code change} until the write wins. {@code change} may return the object unchanged
+     * (nothing is written) or null (nothing is written, null returned). Empty when the object doesn't exist.
+     */
+    @SuppressWarnings("unchecked")
+    public <T extends Resource> Optional<T> mutate(String kind, String name, Class<T> type, UnaryOperator<T> change) {
+        for (int attempt = 0; ; attempt++) {
+            Optional<T> current = read(kind, name, type);
+            if (current.isEmpty()) {
+                return current;
+            }
+            T next = change.apply(current.get());
+            if (next == null) {
+                return Optional.empty();
+            }
+            if (next == current.get()) {
+                return current;
+            }
+            try {
+                return Optional.of(write(next));
+            } catch (Conflict c) {
+                if (attempt > 50) {
+                    throw c;
+                }
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    /** Deletes the object if it still has {@code object}'s resourceVersion (the last step of a delete). */
+    public void delete(Resource object) {
+        lock.with(() -> {
+            Optional<? extends Resource> current = read(object.kind(), object.name(), object.getClass());
+            if (current.isEmpty()) {
+                return null;
+            }
+            long expected = object.metadata().resourceVersion();
+            if (current.get().metadata().resourceVersion() != expected) {
+                throw new Conflict(object.key(), expected, current.get().metadata().resourceVersion());
+            }
+            try {
+                Files.deleteIfExists(file(object.kind(), object.name()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            feed.changed(object.key());
+            return null;
+        });
+    }
+
+    /** Runs {@code body} holding the store's write lock: for allocations that must not interleave. */
+    <T> T locked(java.util.function.Supplier<T> body) {
+        return lock.with(body);
+    }
+
+    private void writeFile(Resource object) {
+        Path target = file(object.kind(), object.name());
+        try {
+            byte[] bytes = codec.yaml().writeValueAsBytes(object);
+            Files.createDirectories(target.getParent());
+            Path tmp = target.resolveSibling("." + object.name() + ".tmp-" + ProcessHandle.current().pid());
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ch.write(java.nio.ByteBuffer.wrap(bytes));
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("can't write " + target, e);
+        }
+        feed.changed(object.key());
+    }
+}
