@@ -3,9 +3,14 @@ package dev.asymmetric.app;
 import dev.asymmetric.catalog.BuiltInTemplates;
 import dev.asymmetric.catalog.Catalog;
 import dev.asymmetric.config.Settings;
+import dev.asymmetric.data.DataPlaneInfo;
 import dev.asymmetric.docker.DockerEngine;
 import dev.asymmetric.model.Codec;
 import dev.asymmetric.reconcile.ControlPlane;
+import dev.asymmetric.intent.DesiredState;
+import dev.asymmetric.spec.EnvironmentSpecReader;
+import dev.asymmetric.spec.yaml.YamlDocuments;
+import dev.asymmetric.store.CloneFactory;
 import dev.asymmetric.store.EventLog;
 import dev.asymmetric.store.Store;
 import java.time.Clock;
@@ -24,6 +29,7 @@ public final class Home implements AutoCloseable {
     private final Lazy<EventLog> events;
     private final Lazy<DockerEngine> docker;
     private final Lazy<ControlPlane> controlPlane;
+    private final Lazy<DesiredState> desired;
 
     public Home(Supplier<Settings> settings, Clock clock) {
         Lazy<Settings> s = new Lazy<>(settings);
@@ -33,7 +39,8 @@ public final class Home implements AutoCloseable {
         this.catalog = new Lazy<>(() -> new Catalog(BuiltInTemplates.root(), settings().templatesDir()));
         this.events = new Lazy<>(() -> new EventLog(settings().home(), codec()));
         this.docker = new Lazy<>(() -> new DockerEngine(settings().dockerHost()));
-        this.controlPlane = new Lazy<>(() -> new ControlPlane(docker.get()));
+        this.controlPlane = new Lazy<>(() -> new ControlPlane(settings(), store(), catalog(), events(), docker));
+        this.desired = new Lazy<>(() -> new DesiredState(store(), catalog(), new CloneFactory(store(), settings().ports())));
     }
 
     public static Home fromEnvironment() {
@@ -66,6 +73,18 @@ public final class Home implements AutoCloseable {
 
     public ControlPlane controlPlane() {
         return controlPlane.get();
+    }
+
+    public DesiredState desired() {
+        return desired.get();
+    }
+
+    public DataPlaneInfo dataPlaneInfo() {
+        return new DataPlaneInfo(store());
+    }
+
+    public EnvironmentSpecReader specReader() {
+        return new EnvironmentSpecReader(new YamlDocuments(), catalog());
     }
 
     @Override

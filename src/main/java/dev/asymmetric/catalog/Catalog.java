@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * {@code ASYM_TEMPLATES_DIR}, a user template overriding a built-in of the same name. A broken template is
  * left out and reported as a {@link Broken} entry; it never breaks the others. Loaded once, on first use.
  */
-public final class Catalog {
+public final class Catalog implements dev.asymmetric.spec.TemplateLookup {
     public static final String BUILT_IN = "built-in";
 
     /** A template that failed to load, with where and why. */
@@ -47,6 +47,7 @@ public final class Catalog {
         this.reader = new TemplateReader(new YamlDocuments());
     }
 
+    @Override
     public Optional<Template> find(String name) {
         return Optional.ofNullable(all().get(name));
     }
@@ -56,6 +57,7 @@ public final class Catalog {
         return find(name).orElseThrow(() -> AsymException.templateNotFound(name, suggest(name)));
     }
 
+    @Override
     public String suggest(String name) {
         return Suggest.closest(name, all().keySet());
     }

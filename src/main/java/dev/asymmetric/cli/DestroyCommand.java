@@ -1,12 +1,44 @@
 package dev.asymmetric.cli;
 
 import dev.asymmetric.errors.AsymException;
+import dev.asymmetric.model.Clone;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
-@Command(name = "destroy", description = "Destroy a clone.")
+/** {@code asymmetric destroy <id>}: remove the clone's containers and data, release its ports, leave its environment. */
+@Command(name = "destroy", description = "Destroy a clone: containers, data and ports; it leaves its environment.")
 final class DestroyCommand extends Verb {
+    @Parameters(paramLabel = "<id>")
+    String id;
+
+    @Mixin
+    JsonOption json;
+
+    @Mixin
+    WaitOptions waiting;
+
     @Override
     public Integer call() {
-        throw AsymException.notAvailableYet("destroy");
+        if (home().store().clone(id).isEmpty()) {
+            throw AsymException.cloneNotFound(id);
+        }
+        home().controlPlane().checkEngine();
+        Optional<String> env = home().desired().destroyClone(id);
+        Optional<Clone> left = Waiter.await(home(), Goals.cloneGone(id), waiting.timeout, json.json, err());
+        if (json.json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", id);
+            m.put("destroyed", left.isEmpty());
+            m.put("environment", env.orElse(null));
+            out().println(Json.write(home(), m));
+        } else if (left.isEmpty()) {
+            out().println(Marks.OK + " destroyed " + id + env.map(e -> " (left environment " + e + ")").orElse(""));
+        }
+        left.ifPresent(c -> err().println(Views.errorLine(c)));
+        return left.isEmpty() ? 0 : 1;
     }
 }

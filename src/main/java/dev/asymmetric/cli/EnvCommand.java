@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 /** {@code asymmetric env ...}: the environment verbs. */
 @Command(name = "env", description = "Create, inspect, reset and destroy environments (groups of clones).",
-        subcommands = {})
+        subcommands = {EnvSpin.class, EnvStatus.class, EnvDestroy.class, EnvReset.class, EnvValidate.class})
 final class EnvCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -34,6 +34,6 @@ public record CloneSpec(
     }
 
     public CloneRequest request() {
-        return new CloneRequest(template, mode, seed);
+        return new CloneRequest(template, mode, seed, expose);
     }
 }

@@ -1,30 +1,35 @@
 package dev.asymmetric.model;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * What the environment reconciler last observed. {@code members} are clone ids in declared order: the single
- * source of truth for membership.
+ * What the environment reconciler last observed. {@code members} are clone ids in declared order, one per spec
+ * entry: the single source of truth for membership. {@code pending} holds members whose clone records are being
+ * created (id → request), so a crash between choosing an id and recording the clone neither loses nor duplicates
+ * it; {@code removing} holds clones being destroyed because they left the spec.
  */
 public record EnvironmentStatus(
         String state,
         long observedGeneration,
         long observedResetCount,
         List<String> members,
+        Map<String, CloneRequest> pending,
+        List<String> removing,
         String message,
         Instant lastTransitionAt) {
 
     public EnvironmentStatus {
-        members = members == null ? List.of() : List.copyOf(members);
         state = state == null ? States.PENDING : state;
+        members = members == null ? List.of() : List.copyOf(members);
+        pending = pending == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(pending));
+        removing = removing == null ? List.of() : List.copyOf(removing);
     }
 
     public static EnvironmentStatus initial() {
-        return new EnvironmentStatus(States.PENDING, 0, 0, List.of(), null, null);
-    }
-
-    public EnvironmentStatus withMembers(List<String> m) {
-        return new EnvironmentStatus(state, observedGeneration, observedResetCount, m, message, lastTransitionAt);
+        return new EnvironmentStatus(States.PENDING, 0, 0, List.of(), Map.of(), List.of(), null, null);
     }
 }

@@ -1,21 +1,227 @@
 package dev.asymmetric.reconcile;
 
+import dev.asymmetric.catalog.Catalog;
+import dev.asymmetric.config.Settings;
+import dev.asymmetric.docker.ContainerObservation;
+import dev.asymmetric.docker.Containers;
 import dev.asymmetric.docker.DockerEngine;
+import dev.asymmetric.docker.DockerFailure;
 import dev.asymmetric.docker.EngineVersion;
+import dev.asymmetric.docker.Labels;
+import dev.asymmetric.errors.AsymException;
+import dev.asymmetric.store.CloneFactory;
+import dev.asymmetric.store.EventLog;
+import dev.asymmetric.store.Lease;
+import dev.asymmetric.store.Store;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * What verbs may ask of the control plane, without touching Docker or reconciler internals themselves.
+ * What verbs may ask of the control plane without touching Docker or reconciler internals: wait for a goal
+ * (reconciling in-process when the lease is free), look at a clone's containers, read its logs, and run the
+ * reconcilers as a daemon.
  */
 public final class ControlPlane {
-    private final DockerEngine docker;
+    private static final int WORKERS = 6;
+    private static final Duration GRACE = Duration.ofSeconds(10);
 
-    public ControlPlane(DockerEngine docker) {
+    private final Settings settings;
+    private final Store store;
+    private final Catalog catalog;
+    private final EventLog events;
+    private final Supplier<DockerEngine> docker;
+    private final Lease lease;
+    private final String home;
+    private volatile ReconcileLoop running;
+
+    public ControlPlane(Settings settings, Store store, Catalog catalog, EventLog events, Supplier<DockerEngine> docker) {
+        this.settings = settings;
+        this.store = store;
+        this.catalog = catalog;
+        this.events = events;
         this.docker = docker;
+        this.lease = new Lease(settings.home());
+        this.home = homeId(settings.home().toString());
     }
 
     /** The engine's version; DOCKER_UNAVAILABLE within seconds when it doesn't answer. */
     public String engineVersion() {
-        EngineVersion v = docker.ping();
+        EngineVersion v = docker.get().ping();
         return v.version() + " (API " + v.apiVersion() + ", " + v.os() + "/" + v.arch() + ")";
+    }
+
+    /**
+     * Fails fast with DOCKER_UNAVAILABLE when this process would have to reconcile (no controller holds the lease)
+     * and the engine doesn't answer, so a verb can refuse before it writes anything.
+     */
+    public void checkEngine() {
+        if (lease.holder().isEmpty()) {
+            docker.get().ping();
+        }
+    }
+
+    /** Who holds the controller lease, if anyone. */
+    public Optional<String> leaseHolder() {
+        return lease.holder();
+    }
+
+    /**
+     * Waits until {@code goal} is reached. If no controller holds the lease, this process takes it and runs the
+     * reconcilers itself until then; otherwise it only watches the store. On timeout: TIMEOUT, with desired state
+     * left for the reconciler to finish.
+     */
+    public <T> T converge(Goal<T> goal, Duration timeout, Consumer<View> progress) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long since = System.nanoTime();
+        ReconcileLoop loop = null;
+        try {
+            store.feed().watchFiles();
+        } catch (IOException e) {
+            // without the file watch we still poll below
+        }
+        boolean pinged = false;
+        try {
+            while (true) {
+                if (loop == null && lease.tryAcquire("cli pid " + ProcessHandle.current().pid())) {
+                    if (!pinged) {
+                        try {
+                            docker.get().ping();
+                        } catch (RuntimeException e) {
+                            lease.release();
+                            throw e;
+                        }
+                        pinged = true;
+                    }
+                    loop = newLoop("cli:" + ProcessHandle.current().pid(), false);
+                    running = loop;
+                    since = System.nanoTime();
+                    loop.start(false, false);
+                }
+                long version = store.feed().version();
+                View view = new View(store, loop, since);
+                progress.accept(view);
+                Optional<T> result = goal.reached(view);
+                if (result.isPresent()) {
+                    return result.get();
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw AsymException.timeout(timeout, goal.what(), goal.followUp());
+                }
+                store.feed().awaitChange(version, Duration.ofNanos(Math.min(left, (loop == null ? 1000 : 250) * 1_000_000L)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw AsymException.interrupted(goal.what(), goal.followUp());
+        } finally {
+            if (loop != null) {
+                stopEmbedded(loop);
+            }
+        }
+    }
+
+    /** Stops an embedded loop (the verb is done, or Ctrl-C) and gives the lease back. */
+    public void abortWaits() {
+        ReconcileLoop loop = running;
+        if (loop != null) {
+            stopEmbedded(loop);
+        }
+    }
+
+    private synchronized void stopEmbedded(ReconcileLoop loop) {
+        if (running == loop) {
+            loop.stop(GRACE);
+            running = null;
+            lease.release();
+        }
+    }
+
+    ReconcileLoop newLoop(String by, boolean daemon) {
+        CloneFactory factory = new CloneFactory(store, settings.ports());
+        return new ReconcileLoop(store, catalog, new Containers(docker.get()), factory, events, home, by, WORKERS,
+                daemon ? Duration.ofSeconds(30) : Duration.ofMinutes(10), new EngineHealth());
+    }
+
+    /** One service container of a clone as Docker has it now. */
+    public record ContainerView(String service, String name, String state, String status, boolean drifted) {
+    }
+
+    /**
+     * Each clone's containers as Docker has them now (one list call), for status views: what is missing, exited
+     * or drifted shows here before any reconciler repairs it.
+     */
+    public Map<String, List<ContainerView>> inspect(Collection<String> cloneIds) {
+        List<ContainerObservation> all;
+        try {
+            all = new Containers(docker.get()).list(Labels.HOME, home);
+        } catch (DockerFailure f) {
+            throw AsymException.dockerUnavailable(docker.get().host(), f);
+        }
+        Map<String, List<ContainerView>> out = new LinkedHashMap<>();
+        for (String id : cloneIds) {
+            out.put(id, all.stream().filter(c -> id.equals(c.label(Labels.CLONE)))
+                    .map(c -> new ContainerView(c.label(Labels.SERVICE), c.name(), c.state(), c.status(), false))
+                    .toList());
+        }
+        return out;
+    }
+
+    /** Copies a clone's service logs to {@code out} (every service when {@code service} is null). */
+    public void logs(String cloneId, String service, boolean follow, int tail, OutputStream out) throws InterruptedException {
+        Containers c = new Containers(docker.get());
+        List<ContainerObservation> found;
+        try {
+            found = c.list(Labels.CLONE, cloneId).stream().filter(x -> home.equals(x.label(Labels.HOME)))
+                    .filter(x -> service == null || service.equals(x.label(Labels.SERVICE))).toList();
+        } catch (DockerFailure f) {
+            throw AsymException.dockerUnavailable(docker.get().host(), f);
+        }
+        if (found.isEmpty()) {
+            throw new AsymException(dev.asymmetric.errors.ErrorCode.CLONE_NOT_FOUND, "Clone " + cloneId
+                    + " has no container" + (service == null ? "" : " for service '" + service + "'")
+                    + " right now; see `asymmetric status` for its state.");
+        }
+        for (ContainerObservation x : found) {
+            if (found.size() > 1) {
+                try {
+                    out.write(("==> " + x.name() + " <==\n").getBytes(StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    return;
+                }
+            }
+            try {
+                c.logs(x.id(), follow && found.size() == 1, tail, out);
+            } catch (DockerFailure f) {
+                throw AsymException.dockerUnavailable(docker.get().host(), f);
+            }
+        }
+    }
+
+    static String homeId(String path) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(path.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d).substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Store store() {
+        return store;
+    }
+
+    Lease lease() {
+        return lease;
     }
 }

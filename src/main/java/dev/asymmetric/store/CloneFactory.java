@@ -47,6 +47,14 @@ public final class CloneFactory {
      * @throws AsymException NO_FREE_PORTS when the range can't hold them
      */
     public Clone create(CloneSpec spec, List<String> portKeys) {
+        return store.locked(() -> createWithId(proposeId(spec.template(), Set.of()), spec, portKeys));
+    }
+
+    /**
+     * Records a clone under an id chosen earlier (an environment records its members' ids before their clones, so
+     * a crash in between can't duplicate them). Throws {@link Conflict} if the id is taken.
+     */
+    public Clone createWithId(String id, CloneSpec spec, List<String> portKeys) {
         return store.locked(() -> {
             Set<Integer> taken = new HashSet<>();
             for (Clone c : store.clones()) {
@@ -67,17 +75,17 @@ public final class CloneFactory {
                 taken.add(next);
                 next++;
             }
-            String id = newId(spec.template());
             Clone clone = new Clone(Metadata.fresh(id, null, store.clock().instant(), Map.of()), spec.withPorts(ports),
                     CloneStatus.initial());
             return store.create(clone);
         });
     }
 
-    private String newId(String template) {
+    /** A fresh id ({@code <template>-<4 hex>}) no recorded clone has and not in {@code avoid}. */
+    public String proposeId(String template, Set<String> avoid) {
         for (int i = 0; i < 1000; i++) {
             String id = template + "-" + String.format("%04x", random.nextInt(0x10000));
-            if (!Files.exists(store.file(Clone.KIND, id))) {
+            if (!avoid.contains(id) && !Files.exists(store.file(Clone.KIND, id))) {
                 return id;
             }
         }

@@ -1,0 +1,33 @@
+package dev.asymmetric.cli;
+
+import dev.asymmetric.model.Environment;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code asymmetric env reset <name>}: every member back to its clean seeded state, continue-all. */
+@Command(name = "reset", description = "Reset every clone of an environment to its clean seeded state.")
+final class EnvReset extends Verb {
+    @Parameters(paramLabel = "<name>")
+    String name;
+
+    @Mixin
+    JsonOption json;
+
+    @Mixin
+    WaitOptions waiting;
+
+    @Override
+    public Integer call() {
+        if (home().store().environment(name).isEmpty()) {
+            throw dev.asymmetric.errors.AsymException.envNotFound(name);
+        }
+        home().controlPlane().checkEngine();
+        Map<String, Long> targets = home().desired().resetEnvironment(name);
+        Environment env = home().store().environment(name).orElseThrow(() -> dev.asymmetric.errors.AsymException.envNotFound(name));
+        Goals.EnvOutcome outcome = Waiter.await(home(), Goals.environmentSettled(name, env.metadata().generation(), targets),
+                waiting.timeout, json.json, err());
+        return EnvSpin.report(home(), outcome, json.json, out(), err(), " reset");
+    }
+}

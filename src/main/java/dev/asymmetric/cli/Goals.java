@@ -1,0 +1,190 @@
+package dev.asymmetric.cli;
+
+import dev.asymmetric.model.Clone;
+import dev.asymmetric.model.Environment;
+import dev.asymmetric.model.States;
+import dev.asymmetric.reconcile.Goal;
+import dev.asymmetric.reconcile.Rollup;
+import dev.asymmetric.reconcile.View;
+import dev.asymmetric.store.Store;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What verbs wait for. Each also names the clones it watches, for progress lines. */
+final class Goals {
+    private Goals() {
+    }
+
+    /** A goal that can show progress of the clones it concerns. */
+    interface Watching<T> extends Goal<T> {
+        List<Clone> watched(View view);
+    }
+
+    /** An environment and its members as they stand once it settled. */
+    record EnvOutcome(Environment env, List<Clone> members) {
+    }
+
+    /**
+     * The environment observed at least {@code generation}, created and removed what it had to, and every member
+     * settled (running, failed or stopped) after a pass of its own; its state is the roll-up of theirs.
+     */
+    static Watching<EnvOutcome> environmentSettled(String name, long generation, Map<String, Long> resetTargets) {
+        return new Watching<>() {
+            @Override
+            public Optional<EnvOutcome> reached(View view) {
+                Store store = view.store();
+                Optional<Environment> env = store.environment(name);
+                if (env.isEmpty()) {
+                    return Optional.empty();
+                }
+                Environment e = env.get();
+                if (e.status().observedGeneration() < generation || !e.status().pending().isEmpty()
+                        || !e.status().removing().isEmpty() || !view.reconciledSince(e.key())) {
+                    return Optional.empty();
+                }
+                List<Clone> members = new ArrayList<>();
+                List<String> states = new ArrayList<>();
+                for (String id : e.status().members()) {
+                    Optional<Clone> c = store.clone(id);
+                    if (c.isEmpty() || !settled(c.get(), view, resetTargets.getOrDefault(id, 0L))) {
+                        return Optional.empty();
+                    }
+                    members.add(c.get());
+                    states.add(c.get().status().state());
+                }
+                if (members.size() != e.spec().clones().size() || !Rollup.of(states, false).equals(e.status().state())) {
+                    return Optional.empty();
+                }
+                return Optional.of(new EnvOutcome(e, members));
+            }
+
+            @Override
+            public List<Clone> watched(View view) {
+                return view.store().environment(name).map(e -> clonesOf(view.store(), e.status().members())).orElse(List.of());
+            }
+
+            @Override
+            public String what() {
+                return "environment " + name;
+            }
+
+            @Override
+            public String followUp() {
+                return "asymmetric env status " + name;
+            }
+        };
+    }
+
+    /** The environment record is gone (every member destroyed), or what is left of it failed to go. */
+    static Watching<Optional<Environment>> environmentGone(String name) {
+        return new Watching<>() {
+            @Override
+            public Optional<Optional<Environment>> reached(View view) {
+                Optional<Environment> env = view.store().environment(name);
+                if (env.isEmpty()) {
+                    return Optional.of(Optional.empty());
+                }
+                List<Clone> left = clonesOf(view.store(), env.get().status().members());
+                boolean stuck = !left.isEmpty() && States.DELETING.equals(env.get().status().state())
+                        && left.stream().allMatch(c -> States.FAILED.equals(c.status().state())
+                        && c.metadata().deleting() && view.reconciledSince(c.key()));
+                return stuck ? Optional.of(env) : Optional.empty();
+            }
+
+            @Override
+            public List<Clone> watched(View view) {
+                return view.store().environment(name).map(e -> clonesOf(view.store(), e.status().members())).orElse(List.of());
+            }
+
+            @Override
+            public String what() {
+                return "environment " + name + " to be destroyed";
+            }
+
+            @Override
+            public String followUp() {
+                return "asymmetric env status " + name;
+            }
+        };
+    }
+
+    /** Every clone observed its generation (and reset target) and settled after a pass of its own. */
+    static Watching<List<Clone>> clonesSettled(List<String> ids, Map<String, Long> resetTargets, String what, String followUp) {
+        return new Watching<>() {
+            @Override
+            public Optional<List<Clone>> reached(View view) {
+                List<Clone> out = new ArrayList<>();
+                for (String id : ids) {
+                    Optional<Clone> c = view.store().clone(id);
+                    if (c.isEmpty() || !settled(c.get(), view, resetTargets.getOrDefault(id, 0L))) {
+                        return Optional.empty();
+                    }
+                    out.add(c.get());
+                }
+                return Optional.of(out);
+            }
+
+            @Override
+            public List<Clone> watched(View view) {
+                return clonesOf(view.store(), ids);
+            }
+
+            @Override
+            public String what() {
+                return what;
+            }
+
+            @Override
+            public String followUp() {
+                return followUp;
+            }
+        };
+    }
+
+    /** The clone record is gone, or it failed to go. */
+    static Watching<Optional<Clone>> cloneGone(String id) {
+        return new Watching<>() {
+            @Override
+            public Optional<Optional<Clone>> reached(View view) {
+                Optional<Clone> c = view.store().clone(id);
+                if (c.isEmpty()) {
+                    return Optional.of(Optional.empty());
+                }
+                boolean stuck = States.FAILED.equals(c.get().status().state()) && view.reconciledSince(c.get().key());
+                return stuck ? Optional.of(c) : Optional.empty();
+            }
+
+            @Override
+            public List<Clone> watched(View view) {
+                return clonesOf(view.store(), List.of(id));
+            }
+
+            @Override
+            public String what() {
+                return "clone " + id + " to be destroyed";
+            }
+
+            @Override
+            public String followUp() {
+                return "asymmetric status";
+            }
+        };
+    }
+
+    static boolean settled(Clone c, View view, long resetTarget) {
+        return c.status().observedGeneration() >= c.metadata().generation()
+                && c.status().observedResetCount() >= resetTarget
+                && States.settled(c.status().state())
+                && view.reconciledSince(c.key());
+    }
+
+    static List<Clone> clonesOf(Store store, List<String> ids) {
+        List<Clone> out = new ArrayList<>();
+        for (String id : ids) {
+            store.clone(id).ifPresent(out::add);
+        }
+        return out;
+    }
+}

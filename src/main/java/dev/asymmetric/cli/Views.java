@@ -1,0 +1,114 @@
+package dev.asymmetric.cli;
+
+import dev.asymmetric.app.Home;
+import dev.asymmetric.model.Clone;
+import dev.asymmetric.model.Environment;
+import dev.asymmetric.model.Event;
+import dev.asymmetric.model.Template;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The shapes users see: JSON objects (CLI.md field names) and human lines, for clones and environments. */
+final class Views {
+    private final Home home;
+    private Map<String, String> owners;
+
+    Views(Home home) {
+        this.home = home;
+    }
+
+    /** Clone id → environment name, from every environment's members. */
+    String environmentOf(String cloneId) {
+        if (owners == null) {
+            owners = new HashMap<>();
+            for (Environment e : home.store().environments()) {
+                e.status().members().forEach(id -> owners.put(id, e.name()));
+                e.status().pending().keySet().forEach(id -> owners.put(id, e.name()));
+            }
+        }
+        return owners.get(cloneId);
+    }
+
+    Map<String, Object> clone(Clone c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id());
+        m.put("template", c.spec().template());
+        m.put("mode", c.spec().mode());
+        m.put("seed", c.spec().seed());
+        m.put("state", c.status().state());
+        m.put("message", c.status().message());
+        m.put("error", c.status().errorCode());
+        m.put("ports", c.spec().ports());
+        m.put("endpoints", c.status().endpoints().isEmpty() ? plannedEndpoints(c) : c.status().endpoints());
+        m.put("environment", environmentOf(c.id()));
+        Optional<Template> t = home.catalog().find(c.spec().template());
+        m.put("database", t.isPresent() && t.get().database() != null ? home.dataPlaneInfo().database(c.id()) : null);
+        m.put("redis", t.isPresent() && t.get().redis() != null ? home.dataPlaneInfo().redis(c.id()) : null);
+        m.put("expose", c.spec().expose());
+        m.put("stopped", c.spec().stopped());
+        m.put("resets", c.spec().resetCount());
+        m.put("createdAt", c.metadata().createdAt());
+        m.put("updatedAt", c.metadata().updatedAt());
+        return m;
+    }
+
+    /** Endpoints as they will be once up: {@code http://127.0.0.1:<port>} for each service with a port. */
+    private Map<String, String> plannedEndpoints(Clone c) {
+        Map<String, String> out = new LinkedHashMap<>();
+        home.catalog().find(c.spec().template()).ifPresent(t -> t.services().forEach(s -> {
+            Integer p = c.spec().ports().get(s.name());
+            if (s.port() != null && p != null) {
+                out.put(s.name(), "http://127.0.0.1:" + p);
+            }
+        }));
+        return out;
+    }
+
+    /** The clone's endpoint: its first service's URL, or "-". */
+    String endpoint(Clone c) {
+        Map<String, String> e = c.status().endpoints().isEmpty() ? plannedEndpoints(c) : c.status().endpoints();
+        return e.isEmpty() ? "-" : e.values().iterator().next();
+    }
+
+    Map<String, Object> environment(Environment e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", e.name());
+        m.put("state", e.status().state());
+        m.put("members", e.status().members());
+        m.put("spec", e.spec().source());
+        m.put("message", e.status().message());
+        m.put("generation", e.metadata().generation());
+        m.put("observedGeneration", e.status().observedGeneration());
+        m.put("createdAt", e.metadata().createdAt());
+        m.put("updatedAt", e.metadata().updatedAt());
+        return m;
+    }
+
+    /** An environment with its members in full and its recent events. */
+    Map<String, Object> environmentDetail(Environment e, List<Clone> members, List<Event> events) {
+        Map<String, Object> m = environment(e);
+        List<Map<String, Object>> clones = new ArrayList<>();
+        members.forEach(c -> clones.add(clone(c)));
+        m.put("clones", clones);
+        m.put("events", events);
+        return m;
+    }
+
+    /** {@code ✓ fixture-a1b2  http://127.0.0.1:3001}, or ✗ with the clone's error. */
+    String memberLine(Clone c) {
+        boolean ok = dev.asymmetric.model.States.RUNNING.equals(c.status().state());
+        String mark = ok ? Marks.OK : dev.asymmetric.model.States.STOPPED.equals(c.status().state()) ? "■" : Marks.FAIL;
+        String tail = ok ? endpoint(c) : c.status().state() + (c.status().message() == null ? "" : ": " + c.status().message());
+        return "  " + mark + " " + c.id() + "  " + tail;
+    }
+
+    /** {@code CODE: message} of a failed clone, for stderr. */
+    static String errorLine(Clone c) {
+        String code = c.status().errorCode() == null ? "CLONE_START_FAILED" : c.status().errorCode();
+        return code + ": " + c.id() + ": " + c.status().message();
+    }
+}

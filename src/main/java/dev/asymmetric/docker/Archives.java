@@ -1,0 +1,104 @@
+package dev.asymmetric.docker;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+
+/**
+ * Tar archives for Docker: seed files placed into a container before it starts (extracted at {@code /}, entries
+ * carrying their absolute target paths, so the target directories need not exist in the image) and build contexts.
+ */
+final class Archives {
+    private Archives() {
+    }
+
+    /** One tar holding every drop at its target path, with the parent directories it needs. */
+    static byte[] drops(List<ContainerPlan.FileDrop> drops) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            Set<String> dirs = new LinkedHashSet<>();
+            for (ContainerPlan.FileDrop d : drops) {
+                String target = d.target().replaceAll("^/+", "").replaceAll("/+$", "");
+                if (Files.isDirectory(d.source())) {
+                    addParents(tar, dirs, target + "/");
+                    for (Path p : walk(d.source())) {
+                        String rel = d.source().relativize(p).toString().replace('\\', '/');
+                        String name = target + "/" + rel;
+                        if (Files.isDirectory(p)) {
+                            addParents(tar, dirs, name + "/");
+                        } else {
+                            addParents(tar, dirs, name);
+                            addFile(tar, p, name);
+                        }
+                    }
+                } else {
+                    addParents(tar, dirs, target);
+                    addFile(tar, d.source(), target);
+                }
+            }
+            tar.finish();
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A directory's contents as a tar, for a Docker build context. */
+    static byte[] directory(Path dir) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            for (Path p : walk(dir)) {
+                if (Files.isRegularFile(p)) {
+                    addFile(tar, p, dir.relativize(p).toString().replace('\\', '/'));
+                }
+            }
+            tar.finish();
+        }
+        return bytes.toByteArray();
+    }
+
+    private static List<Path> walk(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            List<Path> all = new ArrayList<>(s.filter(p -> !p.equals(dir)).sorted().toList());
+            return all;
+        }
+    }
+
+    private static void addParents(TarArchiveOutputStream tar, Set<String> done, String path) throws IOException {
+        String[] parts = path.split("/");
+        StringBuilder sb = new StringBuilder();
+        int dirCount = path.endsWith("/") ? parts.length : parts.length - 1;
+        for (int i = 0; i < dirCount; i++) {
+            if (parts[i].isEmpty()) {
+                continue;
+            }
+            sb.append(parts[i]).append('/');
+            String dir = sb.toString();
+            if (done.add(dir)) {
+                TarArchiveEntry e = new TarArchiveEntry(dir);
+                e.setMode(0040755);
+                tar.putArchiveEntry(e);
+                tar.closeArchiveEntry();
+            }
+        }
+    }
+
+    private static void addFile(TarArchiveOutputStream tar, Path file, String name) throws IOException {
+        byte[] content = Files.readAllBytes(file);
+        TarArchiveEntry e = new TarArchiveEntry(name);
+        e.setSize(content.length);
+        boolean executable = "file".equals(file.getFileSystem().provider().getScheme()) && Files.isExecutable(file);
+        e.setMode(executable ? 0100755 : 0100644);
+        tar.putArchiveEntry(e);
+        tar.write(content);
+        tar.closeArchiveEntry();
+    }
+}

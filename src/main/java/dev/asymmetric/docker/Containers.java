@@ -1,0 +1,269 @@
+package dev.asymmetric.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerPort;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Mount;
+import com.github.dockerjava.api.model.MountType;
+import com.github.dockerjava.api.model.Ports;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Container, network and volume operations. Every method is idempotent where Docker allows it to be. */
+public final class Containers {
+    private static final int PULL_MINUTES = 10;
+    private final DockerEngine engine;
+
+    public Containers(DockerEngine engine) {
+        this.engine = engine;
+    }
+
+    public DockerEngine engine() {
+        return engine;
+    }
+
+    /** Every container carrying {@code label=value} (stopped ones too), in one API call. */
+    public List<ContainerObservation> list(String label, String value) {
+        try {
+            List<Container> found = engine.requests().listContainersCmd().withShowAll(true)
+                    .withLabelFilter(Map.of(label, value)).exec();
+            List<ContainerObservation> out = new ArrayList<>(found.size());
+            for (Container c : found) {
+                out.add(observe(c));
+            }
+            return out;
+        } catch (RuntimeException e) {
+            throw DockerFailure.of("listing containers", e);
+        }
+    }
+
+    private static ContainerObservation observe(Container c) {
+        List<ContainerObservation.Published> ports = new ArrayList<>();
+        if (c.getPorts() != null) {
+            for (ContainerPort p : c.getPorts()) {
+                if (p.getPrivatePort() != null) {
+                    ports.add(new ContainerObservation.Published(p.getPrivatePort(), p.getIp(),
+                            p.getPublicPort() == null ? 0 : p.getPublicPort()));
+                }
+            }
+        }
+        String name = c.getNames() == null || c.getNames().length == 0 ? c.getId() : c.getNames()[0].replaceFirst("^/", "");
+        return new ContainerObservation(c.getId(), name, c.getLabels() == null ? Map.of() : c.getLabels(),
+                c.getState(), c.getStatus(), c.getImage(), c.getImageId(), ports);
+    }
+
+    /**
+     * Creates the container (pulling its image first if it isn't here) and copies the plan's files in; does not
+     * start it. A leftover container of the same name (a crash between create and record) is replaced.
+     */
+    public String create(ContainerPlan plan) {
+        ensureImage(plan.image());
+        try {
+            return createOnce(plan);
+        } catch (ConflictException e) {
+            remove(plan.name());
+            return createOnce(plan);
+        } catch (RuntimeException e) {
+            throw DockerFailure.of("creating " + plan.name(), e);
+        }
+    }
+
+    private String createOnce(ContainerPlan plan) {
+        DockerClient client = engine.requests();
+        List<ExposedPort> exposed = new ArrayList<>();
+        Ports bindings = new Ports();
+        for (ContainerPlan.Port p : plan.ports()) {
+            ExposedPort e = ExposedPort.tcp(p.containerPort());
+            exposed.add(e);
+            bindings.bind(e, p.hostPort() > 0 ? Ports.Binding.bindIpAndPort(p.hostIp(), p.hostPort())
+                    : Ports.Binding.bindIp(p.hostIp()));
+        }
+        List<Mount> mounts = new ArrayList<>();
+        for (ContainerPlan.Volume v : plan.volumes()) {
+            mounts.add(new Mount().withType(MountType.VOLUME).withSource(v.name()).withTarget(v.path()));
+        }
+        HostConfig host = HostConfig.newHostConfig().withPortBindings(bindings).withMounts(mounts);
+        if (plan.network() != null) {
+            host.withNetworkMode(plan.network());
+        }
+        List<String> env = new ArrayList<>();
+        plan.environment().forEach((k, v) -> env.add(k + "=" + v));
+        env.sort(String::compareTo);
+        try (CreateContainerCmd cmd = client.createContainerCmd(plan.image())) {
+            cmd.withName(plan.name()).withEnv(env).withLabels(plan.labels()).withExposedPorts(exposed)
+                    .withHostConfig(host);
+            if (plan.command() != null) {
+                cmd.withCmd(plan.command());
+            }
+            if (!plan.aliases().isEmpty() && plan.network() != null) {
+                cmd.withAliases(plan.aliases());
+            }
+            String id = cmd.exec().getId();
+            if (!plan.files().isEmpty()) {
+                copyIn(id, plan);
+            }
+            return id;
+        }
+    }
+
+    private void copyIn(String id, ContainerPlan plan) {
+        try {
+            byte[] tar = Archives.drops(plan.files());
+            engine.requests().copyArchiveToContainerCmd(id).withRemotePath("/")
+                    .withTarInputStream(new ByteArrayInputStream(tar)).exec();
+        } catch (IOException e) {
+            throw new DockerFailure(DockerFailure.Kind.OTHER, "packing seed files for " + plan.name() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw DockerFailure.of("copying seed files into " + plan.name(), e);
+        }
+    }
+
+    /** Makes sure the image is present: pulls it when missing. */
+    public void ensureImage(String image) {
+        try {
+            engine.requests().inspectImageCmd(image).exec();
+            return;
+        } catch (NotFoundException e) {
+            // not here: pull below
+        } catch (RuntimeException e) {
+            throw DockerFailure.of("inspecting image " + image, e);
+        }
+        try {
+            boolean done = engine.streams().pullImageCmd(image).start().awaitCompletion(PULL_MINUTES, TimeUnit.MINUTES);
+            if (!done) {
+                throw new DockerFailure(DockerFailure.Kind.IMAGE_MISSING, "pulling " + image + " took over "
+                        + PULL_MINUTES + " minutes", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DockerFailure(DockerFailure.Kind.IMAGE_MISSING, "interrupted while pulling " + image, e);
+        } catch (DockerFailure e) {
+            throw e;
+        } catch (RuntimeException e) {
+            DockerFailure f = DockerFailure.of("pulling " + image, e);
+            if (f.kind() == DockerFailure.Kind.UNAVAILABLE && !(e.getCause() instanceof java.net.UnknownHostException)) {
+                throw f;
+            }
+            throw new DockerFailure(DockerFailure.Kind.IMAGE_MISSING, "image " + image
+                    + " is not present locally and could not be pulled (" + f.getMessage() + ")", e);
+        }
+    }
+
+    /** Builds {@code context} (a directory holding a Dockerfile) as {@code tag} unless the tag exists. */
+    public void buildIfMissing(java.nio.file.Path context, String tag) {
+        try {
+            engine.requests().inspectImageCmd(tag).exec();
+            return;
+        } catch (NotFoundException e) {
+            // build below
+        } catch (RuntimeException e) {
+            throw DockerFailure.of("inspecting image " + tag, e);
+        }
+        try {
+            byte[] tar = Archives.directory(context);
+            engine.streams().buildImageCmd().withTarInputStream(new ByteArrayInputStream(tar))
+                    .withTags(java.util.Set.of(tag)).start().awaitImageId(PULL_MINUTES, TimeUnit.MINUTES);
+        } catch (IOException e) {
+            throw new DockerFailure(DockerFailure.Kind.OTHER, "packing build context " + context + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw DockerFailure.of("building " + tag, e);
+        }
+    }
+
+    public void start(String id) {
+        try {
+            engine.requests().startContainerCmd(id).exec();
+        } catch (NotModifiedException e) {
+            // already running
+        } catch (RuntimeException e) {
+            throw DockerFailure.of("starting container " + shortId(id), e);
+        }
+    }
+
+    public void stop(String id, int graceSeconds) {
+        try {
+            engine.requests().stopContainerCmd(id).withTimeout(graceSeconds).exec();
+        } catch (NotModifiedException | NotFoundException e) {
+            // already stopped or gone
+        } catch (RuntimeException e) {
+            throw DockerFailure.of("stopping container " + shortId(id), e);
+        }
+    }
+
+    /** Removes a container by id or name, with its anonymous volumes; gone already is fine. */
+    public void remove(String idOrName) {
+        try {
+            engine.requests().removeContainerCmd(idOrName).withForce(true).withRemoveVolumes(true).exec();
+        } catch (NotFoundException e) {
+            // gone already
+        } catch (ConflictException e) {
+            // removal already in progress: Docker finishes it
+        } catch (RuntimeException e) {
+            throw DockerFailure.of("removing container " + shortId(idOrName), e);
+        }
+    }
+
+    public void ensureNetwork(String name, Map<String, String> labels) {
+        try {
+            if (!engine.requests().listNetworksCmd().withNameFilter(name).exec().stream()
+                    .anyMatch(n -> name.equals(n.getName()))) {
+                engine.requests().createNetworkCmd().withName(name).withDriver("bridge").withLabels(labels).exec();
+            }
+        } catch (ConflictException e) {
+            // created meanwhile by someone else
+        } catch (RuntimeException e) {
+            throw DockerFailure.of("creating network " + name, e);
+        }
+    }
+
+    public void ensureVolume(String name, Map<String, String> labels) {
+        try {
+            engine.requests().createVolumeCmd().withName(name).withLabels(labels).exec();
+        } catch (RuntimeException e) {
+            throw DockerFailure.of("creating volume " + name, e);
+        }
+    }
+
+    /** Copies a container's logs to {@code out}; with {@code follow} keeps going until the container stops. */
+    public void logs(String id, boolean follow, int tail, OutputStream out) throws InterruptedException {
+        var cmd = (follow ? engine.streams() : engine.requests()).logContainerCmd(id).withStdOut(true)
+                .withStdErr(true).withFollowStream(follow);
+        if (tail > 0) {
+            cmd.withTail(tail);
+        } else {
+            cmd.withTailAll();
+        }
+        try {
+            cmd.exec(new ResultCallback.Adapter<Frame>() {
+                @Override
+                public void onNext(Frame frame) {
+                    try {
+                        out.write(frame.getPayload());
+                        out.flush();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }).awaitCompletion();
+        } catch (RuntimeException e) {
+            throw DockerFailure.of("reading logs of " + shortId(id), e);
+        }
+    }
+
+    static String shortId(String id) {
+        return id.length() > 12 && id.matches("[0-9a-f]+") ? id.substring(0, 12) : id;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.asymmetric.docker;
+
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import java.io.IOException;
+
+/**
+ * A Docker call that failed, classified so the caller can name the error for the user: the engine is gone, the
+ * thing isn't there, a name or port is taken, an image can't be had, or something else Docker said.
+ */
+public final class DockerFailure extends RuntimeException {
+    public enum Kind { UNAVAILABLE, NOT_FOUND, CONFLICT, PORT_IN_USE, IMAGE_MISSING, OTHER }
+
+    private final Kind kind;
+
+    public DockerFailure(Kind kind, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    static DockerFailure of(String what, Throwable e) {
+        if (e instanceof DockerFailure f) {
+            return f;
+        }
+        String msg = message(e);
+        if (e instanceof NotFoundException) {
+            return new DockerFailure(Kind.NOT_FOUND, what + ": " + msg, e);
+        }
+        if (isPortClash(msg)) {
+            return new DockerFailure(Kind.PORT_IN_USE, what + ": " + msg, e);
+        }
+        if (e instanceof ConflictException) {
+            return new DockerFailure(Kind.CONFLICT, what + ": " + msg, e);
+        }
+        if (e instanceof DockerException) {
+            return new DockerFailure(Kind.OTHER, what + ": " + msg, e);
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IOException) {
+                return new DockerFailure(Kind.UNAVAILABLE, what + ": Docker did not answer (" + message(t) + ")", e);
+            }
+        }
+        return new DockerFailure(Kind.OTHER, what + ": " + msg, e);
+    }
+
+    static boolean isPortClash(String msg) {
+        String m = msg.toLowerCase(java.util.Locale.ROOT);
+        return m.contains("port is already allocated") || m.contains("address already in use");
+    }
+
+    private static String message(Throwable e) {
+        String m = e.getMessage();
+        if (m == null) {
+            return e.getClass().getSimpleName();
+        }
+        // docker-java prefixes the HTTP status and wraps the engine's JSON: keep the engine's sentence.
+        int i = m.indexOf("\"message\":\"");
+        if (i >= 0) {
+            int end = m.indexOf('"', i + 11);
+            if (end > i) {
+                return m.substring(i + 11, end);
+            }
+        }
+        return m.strip();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.asymmetric.reconcile;
+
+import dev.asymmetric.docker.ContainerObservation;
+import dev.asymmetric.docker.Containers;
+import dev.asymmetric.docker.Labels;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What exists in Docker, informer-style: one list call for every managed container, shared by every reconcile
+ * until something invalidates it (our own action, a Docker event, the resync timer). Concurrent readers of a stale
+ * snapshot wait for one list call rather than each making their own, so a resync costs one call however many
+ * clones there are. Only this home's clone containers are reported as clone containers.
+ */
+final class ActualState {
+    private final Containers containers;
+    private final String home;
+    private final AtomicLong invalidations = new AtomicLong();
+    private long listedAt = -1;
+    private List<ContainerObservation> snapshot;
+
+    ActualState(Containers containers, String home) {
+        this.containers = containers;
+        this.home = home;
+    }
+
+    /** Every managed container (all homes, shared ones too), fresh as of the last invalidation. */
+    synchronized List<ContainerObservation> all() {
+        long gen = invalidations.get();
+        if (snapshot == null || listedAt != gen) {
+            snapshot = containers.list(Labels.MANAGED, "true");
+            listedAt = gen;
+        }
+        return snapshot;
+    }
+
+    /** This home's containers of one clone. */
+    List<ContainerObservation> ofClone(String id) {
+        return all().stream().filter(c -> id.equals(c.label(Labels.CLONE)) && home.equals(c.label(Labels.HOME))).toList();
+    }
+
+    /** Ids of every clone this home has containers for (to find orphans). */
+    List<String> cloneIds() {
+        return all().stream().filter(c -> home.equals(c.label(Labels.HOME)) && c.label(Labels.CLONE) != null)
+                .map(c -> c.label(Labels.CLONE)).distinct().toList();
+    }
+
+    /** The shared data-plane container {@code which} ({@code postgres}, {@code redis}), if any. */
+    ContainerObservation shared(String which) {
+        return all().stream().filter(c -> which.equals(c.label(Labels.SHARED))).findFirst().orElse(null);
+    }
+
+    void invalidate() {
+        invalidations.incrementAndGet();
+    }
+
+    String home() {
+        return home;
+    }
+}

@@ -1,0 +1,409 @@
+package dev.asymmetric.reconcile;
+
+import dev.asymmetric.catalog.Catalog;
+import dev.asymmetric.docker.ContainerObservation;
+import dev.asymmetric.docker.Containers;
+import dev.asymmetric.docker.DockerFailure;
+import dev.asymmetric.docker.Labels;
+import dev.asymmetric.errors.AsymException;
+import dev.asymmetric.errors.ErrorCode;
+import dev.asymmetric.model.Clone;
+import dev.asymmetric.model.CloneStatus;
+import dev.asymmetric.model.ServiceStatus;
+import dev.asymmetric.model.States;
+import dev.asymmetric.model.Template;
+import dev.asymmetric.store.Conflict;
+import dev.asymmetric.store.Store;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Converges one clone: its containers (one per service, by label), its data, its health. Level-triggered: every
+ * pass reads the clone record and the clone's containers and acts on the difference — create what is missing,
+ * recreate what drifted (config hash) or exited, start what was created but not started, remove what no service
+ * wants, stop everything when the clone is to be stopped, and on deletion remove it all and drop the record.
+ */
+final class CloneReconciler implements Reconciler {
+    static final Duration PROBE_INTERVAL = Duration.ofMillis(100);
+    static final Duration FAILED_RECHECK = Duration.ofSeconds(10);
+
+    private final Store store;
+    private final Catalog catalog;
+    private final Containers containers;
+    private final ActualState actual;
+    private final ClonePlanner planner;
+    private final HealthProbe health;
+    private final DataPlane data;
+    private final Recorder recorder;
+
+    CloneReconciler(Store store, Catalog catalog, Containers containers, ActualState actual, ClonePlanner planner,
+            HealthProbe health, DataPlane data, Recorder recorder) {
+        this.store = store;
+        this.catalog = catalog;
+        this.containers = containers;
+        this.actual = actual;
+        this.planner = planner;
+        this.health = health;
+        this.data = data;
+        this.recorder = recorder;
+    }
+
+    @Override
+    public String kind() {
+        return Clone.KIND;
+    }
+
+    @Override
+    public Result reconcile(String id) {
+        Optional<Clone> record = store.clone(id);
+        List<ContainerObservation> found = actual.ofClone(id);
+        if (record.isEmpty()) {
+            return removeOrphans(id, found);
+        }
+        Clone clone = record.get();
+        Optional<Template> template = catalog.find(clone.spec().template());
+        if (clone.metadata().deleting()) {
+            return destroy(clone, template.orElse(null), found);
+        }
+        Template t = template.orElseThrow(() -> AsymException.templateNotFound(clone.spec().template(),
+                catalog.suggest(clone.spec().template())));
+        return converge(clone, t, found);
+    }
+
+    private Result converge(Clone clone, Template t, List<ContainerObservation> found) {
+        long generation = clone.metadata().generation();
+        long resetCount = clone.spec().resetCount();
+        boolean resetPending = clone.spec().resetCount() > clone.status().observedResetCount();
+        ClonePlanner.Wiring wiring = ClonePlanner.Wiring.NONE;
+        if (DataPlane.needed(t)) {
+            String missing = data.awaitShared(t);
+            if (missing != null) {
+                status(clone, s -> with(s, resetPending ? States.RESETTING : States.STARTING, null, missing));
+                return Result.requeueAfter(Duration.ofMillis(300));
+            }
+            wiring = data.wiring(clone, t);
+        }
+        List<ClonePlanner.ServicePlan> plans = planner.plan(clone, t, wiring);
+
+        if (resetPending) {
+            // Take down the containers from before the reset ahead of the data going back, so nothing writes into a
+            // half-reset database. Containers already created for this reset carry its hash and stay.
+            List<ContainerObservation> kept = new ArrayList<>();
+            int removed = 0;
+            for (ContainerObservation c : found) {
+                if (plans.stream().anyMatch(p -> p.hash().equals(c.label(Labels.CONFIG_HASH)))) {
+                    kept.add(c);
+                } else {
+                    remove(c);
+                    removed++;
+                }
+            }
+            if (removed > 0) {
+                actual.invalidate();
+                recorder.normal(clone.key(), "Resetting", "removed " + removed + " container(s) for reset #" + resetCount);
+            }
+            found = kept;
+        }
+        String dataMark = "r" + clone.spec().resetCount();
+        if (DataPlane.needed(t) && !dataMark.equals(clone.status().dataReady())) {
+            data.prepare(clone, t);
+            recorder.normal(clone.key(), "DataPrepared", resetPending ? "dropped, re-migrated, re-seeded" : "database and keys ready");
+            clone = status(clone, s -> withData(s, dataMark));
+        }
+
+        if (clone.spec().stopped()) {
+            for (ContainerObservation c : found) {
+                if (c.running()) {
+                    containers.stop(c.id(), 5);
+                    actual.invalidate();
+                }
+            }
+            Map<String, ServiceStatus> services = services(found, plans, false);
+            status(clone, s -> observed(with(s, States.STOPPED, null, "stopped"), generation, resetCount, services));
+            return Result.done();
+        }
+
+        Map<String, ContainerObservation> byService = new LinkedHashMap<>();
+        boolean acted = false;
+        for (ContainerObservation c : found) {
+            String service = c.label(Labels.SERVICE);
+            boolean wanted = plans.stream().anyMatch(p -> p.service().name().equals(service));
+            if (!wanted || byService.containsKey(service)) {
+                remove(c);
+                acted = true;
+            } else {
+                byService.put(service, c);
+            }
+        }
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (ClonePlanner.ServicePlan p : plans) {
+            ContainerObservation c = byService.get(p.service().name());
+            String name = p.service().name();
+            if (c == null) {
+                ids.put(name, createAndStart(clone, p));
+                recorder.normal(clone.key(), resetPending ? "Reset" : "Created", "container " + p.container().name()
+                        + " from " + p.container().image());
+                acted = true;
+            } else if (!p.hash().equals(c.label(Labels.CONFIG_HASH))) {
+                List<String> why = ClonePlanner.changedParts(c.label(Labels.CONFIG_PARTS), p.parts());
+                remove(c);
+                ids.put(name, createAndStart(clone, p));
+                recorder.normal(clone.key(), why.equals(List.of("reset")) ? "Reset" : "Recreated",
+                        p.container().name() + ": " + String.join(", ", why) + " changed");
+                acted = true;
+            } else if ("exited".equals(c.state()) || "dead".equals(c.state())) {
+                remove(c);
+                ids.put(name, createAndStart(clone, p));
+                recorder.warning(clone.key(), "Restarted", p.container().name() + " had stopped (" + c.status() + "); recreated it");
+                acted = true;
+            } else if (!c.running()) {
+                startExisting(clone, c, p);
+                ids.put(name, c.id());
+                recorder.normal(clone.key(), "Started", p.container().name() + " was " + c.state());
+                acted = true;
+            } else {
+                ids.put(name, c.id());
+            }
+        }
+        Instant now = store.clock().instant();
+        if (acted) {
+            actual.invalidate();
+            Map<String, ServiceStatus> services = new LinkedHashMap<>();
+            plans.forEach(p -> services.put(p.service().name(),
+                    new ServiceStatus(ids.get(p.service().name()), p.container().image(), null, false)));
+            Map<String, String> endpoints = endpoints(plans);
+            status(clone, s -> new CloneStatus(resetPending ? States.RESETTING : States.STARTING, s.observedGeneration(),
+                    s.observedResetCount(), null, "waiting for health", services, endpoints, now, null, s.dataReady()));
+            return Result.requeueAfter(Duration.ofMillis(50));
+        }
+        return checkHealth(clone, plans, byService, generation, resetPending, now);
+    }
+
+    private Result checkHealth(Clone clone, List<ClonePlanner.ServicePlan> plans,
+            Map<String, ContainerObservation> byService, long generation, boolean resetPending, Instant now) {
+        CloneStatus s = clone.status();
+        boolean sameContainers = plans.stream().allMatch(p -> {
+            ServiceStatus known = s.services().get(p.service().name());
+            ContainerObservation c = byService.get(p.service().name());
+            return known != null && c != null && c.id().equals(known.containerId()) && known.healthy();
+        });
+        if (States.RUNNING.equals(s.state()) && sameContainers && s.observedGeneration() == generation && !resetPending) {
+            return Result.done();
+        }
+        Map<String, ServiceStatus> services = new LinkedHashMap<>();
+        List<String> unhealthy = new ArrayList<>();
+        for (ClonePlanner.ServicePlan p : plans) {
+            ContainerObservation c = byService.get(p.service().name());
+            boolean ok = c != null && health.healthy(p.service(), p.hostPort(), c.running());
+            services.put(p.service().name(), new ServiceStatus(c == null ? null : c.id(), p.container().image(),
+                    c == null ? null : c.imageId(), ok));
+            if (!ok) {
+                unhealthy.add(p.service().name());
+            }
+        }
+        Map<String, String> endpoints = endpoints(plans);
+        Instant started = s.startedAt() == null ? now : s.startedAt();
+        long resetCount = clone.spec().resetCount();
+        if (unhealthy.isEmpty()) {
+            String took = String.format("%.1fs", Duration.between(started, now).toMillis() / 1000.0);
+            if (!States.RUNNING.equals(s.state()) || s.observedGeneration() != generation) {
+                recorder.normal(clone.key(), "Ready", "healthy after " + took);
+            }
+            status(clone, x -> observed(new CloneStatus(States.RUNNING, x.observedGeneration(), x.observedResetCount(),
+                    null, "up", services, endpoints, started, now, x.dataReady()), generation, resetCount, services));
+            return Result.done();
+        }
+        Duration timeout = plans.stream().map(p -> p.service().health().timeout()).max(Duration::compareTo)
+                .orElse(Template.Health.DEFAULT_TIMEOUT);
+        if (Duration.between(started, now).compareTo(timeout) > 0) {
+            String what = describeChecks(plans, unhealthy);
+            String message = what + " not healthy within " + timeout.toSeconds() + "s; see `asymmetric logs " + clone.id() + "`";
+            if (!States.FAILED.equals(s.state()) || !ErrorCode.HEALTH_TIMEOUT.name().equals(s.errorCode())) {
+                recorder.warning(clone.key(), "HealthTimeout", message);
+            }
+            status(clone, x -> observed(new CloneStatus(States.FAILED, x.observedGeneration(), x.observedResetCount(),
+                    ErrorCode.HEALTH_TIMEOUT.name(), message, services, endpoints, started, null, x.dataReady()),
+                    generation, resetCount, services));
+            return Result.requeueAfter(FAILED_RECHECK);
+        }
+        if (s.startedAt() == null || !States.STARTING.equals(s.state()) && !States.RESETTING.equals(s.state())) {
+            status(clone, x -> new CloneStatus(resetPending ? States.RESETTING : States.STARTING, x.observedGeneration(),
+                    x.observedResetCount(), null, "waiting for health", services, endpoints, started, null, x.dataReady()));
+        }
+        return Result.requeueAfter(PROBE_INTERVAL);
+    }
+
+    private static String describeChecks(List<ClonePlanner.ServicePlan> plans, List<String> unhealthy) {
+        List<String> parts = new ArrayList<>();
+        for (ClonePlanner.ServicePlan p : plans) {
+            if (unhealthy.contains(p.service().name())) {
+                Template.Health h = p.service().health();
+                String check = h.http() != null ? "GET " + h.http() + " on port " + p.hostPort()
+                        : p.hostPort() != null ? "port " + p.hostPort() : "container running";
+                parts.add(p.service().name() + " (" + check + ")");
+            }
+        }
+        return String.join(", ", parts);
+    }
+
+    private Result destroy(Clone clone, Template t, List<ContainerObservation> found) {
+        if (!States.DELETING.equals(clone.status().state())) {
+            clone = status(clone, s -> with(s, States.DELETING, null, "destroying"));
+        }
+        for (ContainerObservation c : found) {
+            remove(c);
+        }
+        actual.invalidate();
+        if (t != null && DataPlane.needed(t) && clone.status().dataReady() != null) {
+            data.drop(clone, t);
+        }
+        deleteRecord(clone.id());
+        recorder.normal(clone.key(), "Destroyed", "removed " + found.size() + " container(s)"
+                + (t != null && DataPlane.needed(t) ? ", its database and keys" : "") + ", released "
+                + clone.spec().ports().size() + " port(s)");
+        return Result.done();
+    }
+
+    private void deleteRecord(String id) {
+        for (int i = 0; i < 20; i++) {
+            Optional<Clone> latest = store.clone(id);
+            if (latest.isEmpty()) {
+                return;
+            }
+            try {
+                store.delete(latest.get());
+                return;
+            } catch (Conflict c) {
+                // status written meanwhile: read again
+            }
+        }
+    }
+
+    private Result removeOrphans(String id, List<ContainerObservation> found) {
+        if (!found.isEmpty()) {
+            for (ContainerObservation c : found) {
+                remove(c);
+            }
+            actual.invalidate();
+            recorder.warning(Clone.KIND + "/" + id, "OrphanRemoved", "removed " + found.size()
+                    + " container(s) of a clone that is no longer recorded");
+        }
+        return Result.done();
+    }
+
+    private String createAndStart(Clone clone, ClonePlanner.ServicePlan p) {
+        try {
+            if (p.buildContext() != null) {
+                containers.buildIfMissing(p.buildContext(), p.container().image());
+            }
+            String id = containers.create(p.container());
+            try {
+                containers.start(id);
+            } catch (DockerFailure f) {
+                containers.remove(id);
+                throw f;
+            }
+            return id;
+        } catch (DockerFailure f) {
+            throw named(clone, p, f);
+        }
+    }
+
+    private void startExisting(Clone clone, ContainerObservation c, ClonePlanner.ServicePlan p) {
+        try {
+            containers.start(c.id());
+        } catch (DockerFailure f) {
+            throw named(clone, p, f);
+        }
+    }
+
+    private void remove(ContainerObservation c) {
+        try {
+            containers.remove(c.id());
+        } catch (DockerFailure f) {
+            if (f.kind() == DockerFailure.Kind.UNAVAILABLE) {
+                throw AsymException.dockerUnavailable(containers.engine().host(), f);
+            }
+            throw new AsymException(ErrorCode.CLONE_DESTROY_FAILED, "Could not remove " + c.name() + ": "
+                    + f.getMessage() + ". Remove it with `docker rm -f " + c.name() + "`; asymmetric will carry on.");
+        }
+    }
+
+    private AsymException named(Clone clone, ClonePlanner.ServicePlan p, DockerFailure f) {
+        return switch (f.kind()) {
+            case UNAVAILABLE -> AsymException.dockerUnavailable(containers.engine().host(), f);
+            case PORT_IN_USE -> new AsymException(ErrorCode.PORT_IN_USE, "A host port of " + clone.id() + " ("
+                    + portsOf(p) + ") is taken by another program. Free it, or `asymmetric destroy " + clone.id()
+                    + "` and spin again to get other ports.");
+            case IMAGE_MISSING -> new AsymException(ErrorCode.CLONE_START_FAILED, "Can't start " + clone.id() + ": "
+                    + f.getMessage() + ". Pull or build the image, then retry.");
+            default -> new AsymException(ErrorCode.CLONE_START_FAILED, "Can't start " + p.container().name() + ": "
+                    + f.getMessage() + ". Check the template's image and command, then retry.");
+        };
+    }
+
+    private static String portsOf(ClonePlanner.ServicePlan p) {
+        List<String> out = new ArrayList<>();
+        p.container().ports().forEach(x -> out.add(x.hostIp() + ":" + x.hostPort()));
+        return String.join(", ", out);
+    }
+
+    @Override
+    public void recordTerminal(String id, AsymException error) {
+        store.clone(id).ifPresent(c -> {
+            recorder.warning(c.key(), "Failed", error.line());
+            status(c, s -> observed(new CloneStatus(States.FAILED, s.observedGeneration(), s.observedResetCount(),
+                    error.code().name(), error.getMessage(), s.services(), s.endpoints(), s.startedAt(), null,
+                    s.dataReady()), c.metadata().generation(), c.spec().resetCount(), s.services()));
+        });
+    }
+
+    private Map<String, ServiceStatus> services(List<ContainerObservation> found, List<ClonePlanner.ServicePlan> plans,
+            boolean healthy) {
+        Map<String, ServiceStatus> out = new LinkedHashMap<>();
+        for (ClonePlanner.ServicePlan p : plans) {
+            ContainerObservation c = found.stream().filter(x -> p.service().name().equals(x.label(Labels.SERVICE)))
+                    .findFirst().orElse(null);
+            out.put(p.service().name(), new ServiceStatus(c == null ? null : c.id(), p.container().image(),
+                    c == null ? null : c.imageId(), healthy));
+        }
+        return out;
+    }
+
+    private static Map<String, String> endpoints(List<ClonePlanner.ServicePlan> plans) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (ClonePlanner.ServicePlan p : plans) {
+            if (p.hostPort() != null) {
+                out.put(p.service().name(), "http://127.0.0.1:" + p.hostPort());
+            }
+        }
+        return out;
+    }
+
+    private static CloneStatus with(CloneStatus s, String state, String errorCode, String message) {
+        return new CloneStatus(state, s.observedGeneration(), s.observedResetCount(), errorCode, message, s.services(),
+                s.endpoints(), s.startedAt(), s.readyAt(), s.dataReady());
+    }
+
+    private static CloneStatus withData(CloneStatus s, String mark) {
+        return new CloneStatus(s.state(), s.observedGeneration(), s.observedResetCount(), s.errorCode(), s.message(),
+                s.services(), s.endpoints(), s.startedAt(), s.readyAt(), mark);
+    }
+
+    private static CloneStatus observed(CloneStatus s, long generation, long resetCount, Map<String, ServiceStatus> services) {
+        return new CloneStatus(s.state(), generation, resetCount, s.errorCode(), s.message(), services, s.endpoints(),
+                s.startedAt(), s.readyAt(), s.dataReady());
+    }
+
+    /** Writes the clone's status (re-reading on conflict); returns the stored clone. */
+    private Clone status(Clone clone, UnaryOperator<CloneStatus> change) {
+        return store.mutate(Clone.KIND, clone.id(), Clone.class, c -> c.withStatus(change.apply(c.status())))
+                .orElse(clone);
+    }
+}

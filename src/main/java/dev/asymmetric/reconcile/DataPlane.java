@@ -1,0 +1,48 @@
+package dev.asymmetric.reconcile;
+
+import dev.asymmetric.model.Clone;
+import dev.asymmetric.model.Template;
+
+/**
+ * The clone reconciler's view of the shared data plane (one Postgres, one Redis): wiring for a clone's services,
+ * whether the shared services it needs are up, and preparing or dropping a clone's database and keys.
+ */
+interface DataPlane {
+
+    static boolean needed(Template t) {
+        return t.database() != null || t.redis() != null;
+    }
+
+    /** Environment variables and network for the clone's services. */
+    ClonePlanner.Wiring wiring(Clone clone, Template template);
+
+    /** Null when the shared services the template needs are up; otherwise what is still missing. */
+    String awaitShared(Template template);
+
+    /** Brings the clone's data to its seeded state: database recreated, migrated and seeded; prefix keys gone. */
+    void prepare(Clone clone, Template template);
+
+    /** Drops the clone's database and prefix keys. */
+    void drop(Clone clone, Template template);
+
+    /** For templates with neither database nor redis. */
+    DataPlane NONE = new DataPlane() {
+        @Override
+        public ClonePlanner.Wiring wiring(Clone clone, Template template) {
+            return ClonePlanner.Wiring.NONE;
+        }
+
+        @Override
+        public String awaitShared(Template template) {
+            return null;
+        }
+
+        @Override
+        public void prepare(Clone clone, Template template) {
+        }
+
+        @Override
+        public void drop(Clone clone, Template template) {
+        }
+    };
+}

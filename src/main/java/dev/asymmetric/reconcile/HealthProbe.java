@@ -1,0 +1,65 @@
+package dev.asymmetric.reconcile;
+
+import dev.asymmetric.model.Template;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * Judges one service healthy per TEMPLATES.md: {@code http} → GET on the published port answers 2xx; {@code tcp}
+ * → the published port accepts a connection; neither → the container runs and, with a port, the port accepts.
+ * Probes go to 127.0.0.1 only and are short; a pending check is a requeue, never a blocked worker.
+ */
+final class HealthProbe {
+    private static final Duration CONNECT = Duration.ofMillis(400);
+    private static final Duration REQUEST = Duration.ofMillis(1500);
+    private volatile HttpClient http;
+
+    boolean healthy(Template.Service service, Integer hostPort, boolean running) {
+        if (!running) {
+            return false;
+        }
+        if (hostPort == null) {
+            return true;
+        }
+        if (service.health().http() != null) {
+            return httpOk(hostPort, service.health().http());
+        }
+        return accepts(hostPort);
+    }
+
+    boolean accepts(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), (int) CONNECT.toMillis());
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private boolean httpOk(int port, String path) {
+        try {
+            HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(REQUEST).GET().build();
+            int code = client().send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return code >= 200 && code < 300;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private HttpClient client() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(CONNECT).version(HttpClient.Version.HTTP_1_1).build();
+        }
+        return http;
+    }
+}

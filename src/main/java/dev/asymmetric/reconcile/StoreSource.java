@@ -1,0 +1,82 @@
+package dev.asymmetric.reconcile;
+
+import dev.asymmetric.model.Clone;
+import dev.asymmetric.model.Environment;
+import dev.asymmetric.store.Store;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Store changes as keys: an object's own key, and for a clone also the environment that lists it (found by reverse
+ * lookup over environments' members, cached until an environment changes).
+ */
+final class StoreSource implements Source {
+    private final Store store;
+    private final Object lock = new Object();
+    private Map<String, String> owners;
+    private AutoCloseable subscription;
+
+    StoreSource(Store store) {
+        this.store = store;
+    }
+
+    @Override
+    public void start(Consumer<String> enqueue) {
+        subscription = store.feed().subscribe(key -> {
+            if (key.endsWith("/*")) {
+                invalidateOwners();
+                store.names(key.substring(0, key.length() - 2)).forEach(n -> enqueue.accept(key.replace("*", n)));
+                return;
+            }
+            enqueue.accept(key);
+            if (key.startsWith(Environment.KIND + "/")) {
+                invalidateOwners();
+            } else if (key.startsWith(Clone.KIND + "/")) {
+                String owner = owner(key.substring(Clone.KIND.length() + 1));
+                if (owner != null) {
+                    enqueue.accept(Environment.KIND + "/" + owner);
+                }
+            }
+        });
+    }
+
+    private void invalidateOwners() {
+        synchronized (lock) {
+            owners = null;
+        }
+    }
+
+    /** The environment listing this clone id (as member, pending or removing), or null. */
+    String owner(String cloneId) {
+        synchronized (lock) {
+            if (owners == null) {
+                Map<String, String> m = new HashMap<>();
+                try {
+                    for (Environment e : store.environments()) {
+                        for (List<String> ids : List.of(e.status().members(), e.status().removing(),
+                                List.copyOf(e.status().pending().keySet()))) {
+                            ids.forEach(id -> m.put(id, e.name()));
+                        }
+                    }
+                } catch (RuntimeException corrupt) {
+                    return null;
+                }
+                owners = m;
+            }
+            return owners.get(cloneId);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (subscription != null) {
+                subscription.close();
+            }
+        } catch (Exception ignored) {
+            // unsubscribing from an in-memory list can't fail
+        }
+    }
+}
