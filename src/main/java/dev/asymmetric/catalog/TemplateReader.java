@@ -43,7 +43,7 @@ public final class TemplateReader {
 
     public Result read(Path dir, String source) {
         Path file = dir.resolve("template.yaml");
-        YamlDocuments.Parsed parsed = yaml.read(file);
+        YamlDocuments.Parsed parsed = yaml.read(file, "at least 'name', 'description' and 'services'");
         if (!parsed.ok()) {
             return new Result(null, file, parsed.problems());
         }

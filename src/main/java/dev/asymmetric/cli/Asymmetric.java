@@ -12,6 +12,7 @@ import picocli.CommandLine.ScopeType;
 @io.quarkus.arc.Unremovable
 @Command(name = "asymmetric",
         mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
         sortOptions = false,
         usageHelpAutoWidth = true,

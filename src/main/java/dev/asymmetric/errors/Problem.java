@@ -26,7 +26,7 @@ public record Problem(String path, int line, String message) {
         return sb.append(message).toString();
     }
 
-    Map<String, Object> asMap() {
+    public Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("path", path == null ? "" : path);
         if (line > 0) {

@@ -2,12 +2,14 @@ package dev.asymmetric.spec;
 
 import dev.asymmetric.errors.AsymException;
 import dev.asymmetric.errors.ErrorCode;
+import dev.asymmetric.errors.Problem;
 import dev.asymmetric.model.CloneRequest;
 import dev.asymmetric.model.Template;
 import dev.asymmetric.spec.yaml.Node;
 import dev.asymmetric.spec.yaml.YamlDocuments;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +24,7 @@ public final class EnvironmentSpecReader {
     public static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,39}");
     public static final String NAME_RULE = "lowercase letters, digits and '-', starting with a letter, at most 40 characters";
     private static final List<String> TOP = List.of("name", "clones");
+    private static final String EXPECTED = "at least a 'name' and a 'clones' list";
     private static final List<String> ENTRY = List.of("template", "mode", "seed");
     private static final Map<String, String> NOT_YET = Map.of(
             "identity", "shared identity is not supported yet; remove the 'identity' block",
@@ -41,12 +44,16 @@ public final class EnvironmentSpecReader {
 
     /** @throws AsymException ENV_SPEC_INVALID or TEMPLATE_NOT_FOUND, naming {@code file} */
     public EnvironmentDoc read(Path file) {
-        return check(yaml.read(file), file.toString());
+        return check(yaml.read(file, EXPECTED), file.toString());
     }
 
     /** Reads spec bytes (YAML or JSON) that came from {@code display} (a path, or "request body"). */
     public EnvironmentDoc parse(byte[] bytes, String display) {
-        return check(yaml.parse(bytes), display);
+        return check(yaml.parse(bytes, EXPECTED), display);
+    }
+
+    /** A clone entry naming a template the catalog doesn't have. */
+    private record UnknownTemplate(String template, String path, int line) {
     }
 
     private EnvironmentDoc check(YamlDocuments.Parsed parsed, String display) {
@@ -54,22 +61,27 @@ public final class EnvironmentSpecReader {
             throw AsymException.invalid(ErrorCode.ENV_SPEC_INVALID, display, parsed.problems());
         }
         Problems problems = new Problems();
-        List<String[]> unknownTemplates = new ArrayList<>();
+        List<UnknownTemplate> unknownTemplates = new ArrayList<>();
         EnvironmentDoc doc = read(parsed.root(), problems, unknownTemplates);
-        if (!problems.isEmpty()) {
-            throw AsymException.invalid(ErrorCode.ENV_SPEC_INVALID, display, problems.list());
+        List<Problem> all = problems.list();
+        if (!unknownTemplates.isEmpty() && all.size() == unknownTemplates.size()) {
+            UnknownTemplate first = unknownTemplates.get(0);
+            AsymException notFound = AsymException.templateNotFound(first.template(), catalog.suggest(first.template()));
+            Map<String, Object> details = new LinkedHashMap<>(notFound.details());
+            details.put("file", display);
+            details.put("path", first.path());
+            details.put("line", first.line());
+            details.put("problems", all.stream().map(Problem::asMap).toList());
+            throw new AsymException(ErrorCode.TEMPLATE_NOT_FOUND, display + ":" + first.line() + ": " + first.path()
+                    + ": " + notFound.getMessage(), details, null);
         }
-        if (!unknownTemplates.isEmpty()) {
-            String[] first = unknownTemplates.get(0);
-            AsymException notFound = AsymException.templateNotFound(first[0], catalog.suggest(first[0]));
-            throw new AsymException(ErrorCode.TEMPLATE_NOT_FOUND, display + ":" + first[2] + ": " + first[1] + ": "
-                    + notFound.getMessage(), Map.of("file", display, "path", first[1], "line", Integer.parseInt(first[2]),
-                    "template", first[0]), null);
+        if (!all.isEmpty()) {
+            throw AsymException.invalid(ErrorCode.ENV_SPEC_INVALID, display, all);
         }
         return doc;
     }
 
-    private EnvironmentDoc read(Node root, Problems problems, List<String[]> unknownTemplates) {
+    private EnvironmentDoc read(Node root, Problems problems, List<UnknownTemplate> unknownTemplates) {
         StrictMap top = StrictMap.of(root, "", problems, "an environment spec with 'name' and 'clones'");
         if (top == null) {
             return null;
@@ -89,7 +101,7 @@ public final class EnvironmentSpecReader {
         return new EnvironmentDoc(name, clones);
     }
 
-    private CloneRequest entry(Node node, String path, Problems problems, List<String[]> unknownTemplates) {
+    private CloneRequest entry(Node node, String path, Problems problems, List<UnknownTemplate> unknownTemplates) {
         StrictMap m = StrictMap.of(node, path, problems, "a clone entry like '- template: fixture'");
         if (m == null) {
             return null;
@@ -103,7 +115,12 @@ public final class EnvironmentSpecReader {
         }
         Optional<Template> t = catalog.find(template);
         if (t.isEmpty()) {
-            unknownTemplates.add(new String[] {template, m.pathOf("template"), String.valueOf(m.lineOf("template"))});
+            // Recorded as a problem too, so a spec with other mistakes reports this one in the same run.
+            String suggestion = catalog.suggest(template);
+            unknownTemplates.add(new UnknownTemplate(template, m.pathOf("template"), m.lineOf("template")));
+            problems.add(m.pathOf("template"), m.lineOf("template"), "no template named '" + template + "'"
+                    + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)")
+                    + "; see the catalog with: asymmetric ls --templates");
             return new CloneRequest(template, mode, seed);
         }
         if (mode != null && t.get().mode(mode).isEmpty()) {

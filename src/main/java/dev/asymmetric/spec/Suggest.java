@@ -17,18 +17,23 @@ public final class Suggest {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
-            int d = distance(w, c.toLowerCase(Locale.ROOT));
-            if (d < bestDistance) {
+            String lower = c.toLowerCase(Locale.ROOT);
+            int d = distance(w, lower);
+            // Only candidates close enough to be a typo compete, so a far one can't shadow a prefix match.
+            if (d < bestDistance && (d <= allowed(lower) || isPrefix(w, lower))) {
                 best = c;
                 bestDistance = d;
             }
         }
-        if (best == null) {
-            return null;
-        }
-        int allowed = Math.max(1, Math.min(3, best.length() / 3));
-        boolean prefix = w.length() >= 3 && (best.startsWith(w) || w.startsWith(best.toLowerCase(Locale.ROOT)));
-        return bestDistance <= allowed || prefix ? best : null;
+        return best;
+    }
+
+    private static int allowed(String candidate) {
+        return Math.max(1, Math.min(3, candidate.length() / 3));
+    }
+
+    private static boolean isPrefix(String word, String candidate) {
+        return word.length() >= 3 && (candidate.startsWith(word) || word.startsWith(candidate));
     }
 
     /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */

@@ -3,6 +3,7 @@ package dev.asymmetric.spec.yaml;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.asymmetric.errors.Problem;
@@ -27,6 +28,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 public final class YamlDocuments {
     public static final long MAX_BYTES = 1024 * 1024;
     public static final int MAX_DEPTH = 32;
+    private static final String ANY = "a YAML document";
 
     private final YAMLFactory factory;
 
@@ -36,7 +38,12 @@ public final class YamlDocuments {
         options.setMaxAliasesForCollections(0);
         options.setNestingDepthLimit(MAX_DEPTH + 8);
         options.setCodePointLimit((int) MAX_BYTES + 16);
-        this.factory = YAMLFactory.builder().loaderOptions(options).build();
+        this.factory = YAMLFactory.builder().loaderOptions(options)
+                // `key:` with nothing after it is YAML's null, not an empty string.
+                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+                // The walk below refuses duplicate keys itself, naming the key path and both lines.
+                .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
     }
 
     /** The outcome of reading: a root node, or the problems that stopped it. */
@@ -48,6 +55,14 @@ public final class YamlDocuments {
 
     /** Reads a file, checking it is a readable regular file of sane size first. */
     public Parsed read(Path file) {
+        return read(file, ANY);
+    }
+
+    /**
+     * As {@link #read(Path)}; {@code expected} says what the document needs (like "at least a 'name' and a
+     * 'clones' list"), for the message about an empty file.
+     */
+    public Parsed read(Path file, String expected) {
         if (Files.isDirectory(file)) {
             return fail(0, "is a directory, not a YAML file");
         }
@@ -64,7 +79,7 @@ public final class YamlDocuments {
             if (Files.size(file) > MAX_BYTES) {
                 return fail(0, "is larger than 1 MiB; a spec is a few lines of YAML");
             }
-            return parse(Files.readAllBytes(file));
+            return parse(Files.readAllBytes(file), expected);
         } catch (IOException e) {
             return fail(0, "can't be read (" + e.getMessage() + ")");
         }
@@ -72,6 +87,11 @@ public final class YamlDocuments {
 
     /** Parses bytes that should hold one YAML (or JSON) document. */
     public Parsed parse(byte[] bytes) {
+        return parse(bytes, ANY);
+    }
+
+    /** As {@link #parse(byte[])}; {@code expected} as in {@link #read(Path, String)}. */
+    public Parsed parse(byte[] bytes, String expected) {
         if (bytes.length > MAX_BYTES) {
             return fail(0, "is larger than 1 MiB; a spec is a few lines of YAML");
         }
@@ -88,30 +108,30 @@ public final class YamlDocuments {
             text = text.substring(1);
         }
         if (text.isBlank()) {
-            return fail(0, "is empty; it needs at least a 'name' and a 'clones' list");
+            return fail(0, "is empty; it needs " + expected);
         }
         try (JsonParser parser = factory.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                return fail(0, "holds no YAML document");
+                return fail(0, "is empty (only comments); it needs " + expected);
             }
-            Node root = readValue(parser, 0);
+            Node root = readValue(parser, "", 0);
             if (parser.nextToken() != null) {
                 return fail(line(parser.currentTokenLocation()), "holds more than one YAML document; keep one");
             }
             return new Parsed(root, List.of());
         } catch (Refusal r) {
-            return fail(r.line, r.getMessage());
+            return new Parsed(null, List.of(new Problem(r.path, r.line, r.getMessage())));
         } catch (IOException | RuntimeException e) {
-            return fail(lineOf(e), "is not valid YAML: " + firstLine(e.getMessage()));
+            return notYaml(e);
         }
     }
 
-    private Node readValue(JsonParser p, int depth) throws IOException {
+    private Node readValue(JsonParser p, String path, int depth) throws IOException {
         if (depth > MAX_DEPTH) {
-            throw new Refusal(line(p.currentTokenLocation()), "nests deeper than " + MAX_DEPTH + " levels");
+            throw new Refusal(path, line(p.currentTokenLocation()), "nests deeper than " + MAX_DEPTH + " levels");
         }
-        refuseAnchors(p);
+        refuseAnchors(p, path);
         int line = line(p.currentTokenLocation());
         JsonToken t = p.currentToken();
         switch (t) {
@@ -120,12 +140,13 @@ public final class YamlDocuments {
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
                     int keyLine = line(p.currentTokenLocation());
-                    p.nextToken();
-                    Node value = readValue(p, depth + 1);
+                    String keyPath = path.isEmpty() ? key : path + "." + key;
                     if (entries.containsKey(key)) {
-                        throw new Refusal(keyLine, "has the key '" + key + "' twice (first on line "
+                        throw new Refusal(keyPath, keyLine, "is given twice (first on line "
                                 + entries.get(key).line() + "); keep one");
                     }
+                    p.nextToken();
+                    Node value = readValue(p, keyPath, depth + 1);
                     entries.put(key, new Node.Entry(key, keyLine, value));
                 }
                 return new Node.MapNode(line, entries);
@@ -133,13 +154,13 @@ public final class YamlDocuments {
             case START_ARRAY: {
                 List<Node> items = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(readValue(p, depth + 1));
+                    items.add(readValue(p, path + "[" + items.size() + "]", depth + 1));
                 }
                 return new Node.ListNode(line, items);
             }
             case VALUE_STRING:
                 if (p instanceof YAMLParser y && y.isCurrentAlias()) {
-                    throw new Refusal(line, "uses a YAML alias (*" + p.getText()
+                    throw new Refusal(path, line, "uses a YAML alias (*" + p.getText()
                             + "); anchors and aliases aren't supported, write values out");
                 }
                 return new Node.ScalarNode(line, p.getText(), p.getText());
@@ -154,13 +175,14 @@ public final class YamlDocuments {
             case VALUE_NULL:
                 return new Node.ScalarNode(line, null, "");
             default:
-                throw new Refusal(line, "holds a value YAML can't type (" + t + ")");
+                throw new Refusal(path, line, "holds a value that is not text, a number or a boolean (like !!binary);"
+                        + " write it as plain text");
         }
     }
 
-    private static void refuseAnchors(JsonParser p) throws IOException {
+    private static void refuseAnchors(JsonParser p, String path) throws IOException {
         if (p instanceof YAMLParser y && y.getObjectId() != null) {
-            throw new Refusal(line(p.currentTokenLocation()),
+            throw new Refusal(path, line(p.currentTokenLocation()),
                     "uses a YAML anchor (&" + y.getObjectId() + "); anchors and aliases aren't supported, write values out");
         }
     }
@@ -169,13 +191,28 @@ public final class YamlDocuments {
         return loc == null ? 0 : Math.max(0, loc.getLineNr());
     }
 
+    private static Parsed notYaml(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // SnakeYAML's own exception knows where the problem is; Jackson's wrapper only knows where its
+            // parser stood (often the line before) and puts SnakeYAML's context sentence first.
+            if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblem() != null
+                    && m.getProblemMark() != null) {
+                String context = m.getContext() == null ? "" : ", " + m.getContext()
+                        + (m.getContextMark() == null ? "" : " started on line " + (m.getContextMark().getLine() + 1));
+                return fail(m.getProblemMark().getLine() + 1, "is not valid YAML: " + firstLine(m.getProblem()) + context);
+            }
+        }
+        String message = firstLine(e.getMessage());
+        if (message.startsWith("Expected a field name")) {
+            message = "a key must be plain text, not a list or a mapping";
+        }
+        return fail(lineOf(e), "is not valid YAML: " + message);
+    }
+
     private static int lineOf(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null) {
                 return line(j.getLocation());
-            }
-            if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null) {
-                return m.getProblemMark().getLine() + 1;
             }
         }
         return 0;
@@ -194,12 +231,14 @@ public final class YamlDocuments {
         return new Parsed(null, List.of(new Problem("", line, message)));
     }
 
-    /** A refusal found while walking the document; carries the line. */
+    /** A refusal found while walking the document; carries the key path and line. */
     private static final class Refusal extends IOException {
+        final String path;
         final int line;
 
-        Refusal(int line, String message) {
+        Refusal(String path, int line, String message) {
             super(message);
+            this.path = path;
             this.line = line;
         }
     }
