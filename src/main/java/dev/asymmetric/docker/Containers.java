@@ -216,11 +216,26 @@ public final class Containers {
         }
     }
 
-    public void ensureNetwork(String name, Map<String, String> labels) {
+    /**
+     * Makes sure one network of that name exists. Docker allows several networks with one name (and then refuses
+     * to attach to any), so creation is serialised here and duplicates left by a race elsewhere are removed.
+     */
+    public synchronized void ensureNetwork(String name, Map<String, String> labels) {
         try {
-            if (!engine.requests().listNetworksCmd().withNameFilter(name).exec().stream()
-                    .anyMatch(n -> name.equals(n.getName()))) {
-                engine.requests().createNetworkCmd().withName(name).withDriver("bridge").withLabels(labels).exec();
+            List<com.github.dockerjava.api.model.Network> found = engine.requests().listNetworksCmd().withNameFilter(name)
+                    .exec().stream().filter(n -> name.equals(n.getName()))
+                    .sorted(java.util.Comparator.comparing(com.github.dockerjava.api.model.Network::getId)).toList();
+            if (found.isEmpty()) {
+                engine.requests().createNetworkCmd().withName(name).withDriver("bridge").withLabels(labels)
+                        .withCheckDuplicate(true).exec();
+                return;
+            }
+            for (com.github.dockerjava.api.model.Network extra : found.subList(1, found.size())) {
+                try {
+                    engine.requests().removeNetworkCmd(extra.getId()).exec();
+                } catch (RuntimeException inUse) {
+                    // a duplicate with containers attached stays; Docker will say so when attaching
+                }
             }
         } catch (ConflictException e) {
             // created meanwhile by someone else

@@ -149,7 +149,7 @@ public final class ControlPlane {
 
     ReconcileLoop newLoop(String by, boolean daemon) {
         CloneFactory factory = new CloneFactory(store, settings.ports());
-        return new ReconcileLoop(store, catalog, new Containers(docker.get()), factory, events, home, by, WORKERS,
+        return new ReconcileLoop(store, catalog, settings, new Containers(docker.get()), factory, events, home, by, WORKERS,
                 daemon ? Duration.ofSeconds(30) : Duration.ofMinutes(10), new EngineHealth());
     }
 

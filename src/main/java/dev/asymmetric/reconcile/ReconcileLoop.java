@@ -1,6 +1,7 @@
 package dev.asymmetric.reconcile;
 
 import dev.asymmetric.catalog.Catalog;
+import dev.asymmetric.config.Settings;
 import dev.asymmetric.docker.Containers;
 import dev.asymmetric.docker.EngineEvents;
 import dev.asymmetric.store.CloneFactory;
@@ -28,18 +29,20 @@ final class ReconcileLoop {
     private final Containers containers;
     private final EngineHealth health;
 
-    ReconcileLoop(Store store, Catalog catalog, Containers containers, CloneFactory factory, EventLog events,
-            String home, String by, int workers, Duration resyncPeriod, EngineHealth health) {
+    ReconcileLoop(Store store, Catalog catalog, Settings settings, Containers containers, CloneFactory factory,
+            EventLog events, String home, String by, int workers, Duration resyncPeriod, EngineHealth health) {
         this.store = store;
         this.containers = containers;
         this.health = health;
         this.actual = new ActualState(containers, home);
         Recorder recorder = new Recorder(events, store.clock(), by);
         ClonePlanner planner = new ClonePlanner(home);
+        WorkQueue queue = new WorkQueue(delayer, new Backoff(Duration.ofMillis(200), Duration.ofSeconds(30)));
+        DataPlane data = new SharedDataPlane(store, settings, actual, queue::add);
         List<Reconciler> reconcilers = List.of(
                 new EnvironmentReconciler(store, catalog, factory, recorder),
-                new CloneReconciler(store, catalog, containers, actual, planner, new HealthProbe(), DataPlane.NONE, recorder));
-        WorkQueue queue = new WorkQueue(delayer, new Backoff(Duration.ofMillis(200), Duration.ofSeconds(30)));
+                new CloneReconciler(store, catalog, containers, actual, planner, new HealthProbe(), data, recorder),
+                new SharedServiceReconciler(store, containers, actual, recorder));
         this.engine = new Engine(reconcilers, queue, workers,
                 (key, outcome, took, error) -> listeners.forEach(l -> l.passed(key, outcome, took, error)));
         this.resync = new ResyncSource(store, actual, delayer.scheduler(), resyncPeriod, Set.of());

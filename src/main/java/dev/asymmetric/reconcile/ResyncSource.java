@@ -2,6 +2,7 @@ package dev.asymmetric.reconcile;
 
 import dev.asymmetric.model.Clone;
 import dev.asymmetric.model.Environment;
+import dev.asymmetric.model.SharedService;
 import dev.asymmetric.store.Store;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -43,6 +44,7 @@ final class ResyncSource implements Source {
             Set<String> keys = new LinkedHashSet<>();
             store.names(Environment.KIND).forEach(n -> keys.add(Environment.KIND + "/" + n));
             store.names(Clone.KIND).forEach(n -> keys.add(Clone.KIND + "/" + n));
+            store.names(SharedService.KIND).forEach(n -> keys.add(SharedService.KIND + "/" + n));
             keys.addAll(extraKeys);
             if (includeDocker) {
                 actual.invalidate();

@@ -27,8 +27,8 @@ public final class ChangeFeed implements AutoCloseable {
     private long version;
     private WatchService watcher;
 
-    ChangeFeed(Path envDir, Path cloneDir) {
-        this.dirs = List.of(envDir, cloneDir);
+    ChangeFeed(List<Path> dirs) {
+        this.dirs = List.copyOf(dirs);
     }
 
     /** Registers a listener; the returned handle removes it. */

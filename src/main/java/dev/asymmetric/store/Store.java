@@ -41,7 +41,7 @@ public final class Store {
         this.codec = codec;
         this.clock = clock;
         this.lock = new StoreLock(home.resolve("store.lock"));
-        this.feed = new ChangeFeed(dir(Environment.KIND), dir(Clone.KIND));
+        this.feed = new ChangeFeed(List.of(dir(Environment.KIND), dir(Clone.KIND), dir(dev.asymmetric.model.SharedService.KIND)));
     }
 
     public Path home() {
