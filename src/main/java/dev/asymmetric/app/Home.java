@@ -8,6 +8,7 @@ import dev.asymmetric.docker.DockerEngine;
 import dev.asymmetric.model.Codec;
 import dev.asymmetric.reconcile.ControlPlane;
 import dev.asymmetric.intent.DesiredState;
+import dev.asymmetric.intent.SpecFileReports;
 import dev.asymmetric.spec.EnvironmentSpecReader;
 import dev.asymmetric.spec.yaml.YamlDocuments;
 import dev.asymmetric.store.CloneFactory;
@@ -77,6 +78,10 @@ public final class Home implements AutoCloseable {
 
     public DesiredState desired() {
         return desired.get();
+    }
+
+    public SpecFileReports specFileReports() {
+        return new SpecFileReports(settings().home(), codec());
     }
 
     public DataPlaneInfo dataPlaneInfo() {

@@ -1,12 +1,35 @@
 package dev.asymmetric.cli;
 
-import dev.asymmetric.errors.AsymException;
+import dev.asymmetric.controller.Controller;
+import java.nio.file.Path;
+import java.time.Duration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-@Command(name = "controller", description = "Run the controller.")
+/** {@code asymmetric controller [--specs DIR] [--port N]}: run the reconcilers as a daemon until stopped. */
+@Command(name = "controller", description = "Run the controller: reconcile continuously, apply the spec folder,"
+        + " serve the REST API and health on 127.0.0.1.")
 final class ControllerCommand extends Verb {
+    @Option(names = "--specs", paramLabel = "<dir>", description = "The spec folder to watch (default: $ASYM_HOME/specs).")
+    Path specs;
+
+    @Option(names = "--port", paramLabel = "<n>", description = "The API port on 127.0.0.1 (default: 7780, or"
+            + " ASYM_CONTROLLER_PORT; 0 picks a free one).")
+    Integer port;
+
     @Override
-    public Integer call() {
-        throw AsymException.notAvailableYet("controller");
+    public Integer call() throws InterruptedException {
+        Controller controller = new Controller(home());
+        Thread hook = new Thread(controller::close, "controller-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        controller.start(specs == null ? home().settings().defaultSpecsDir() : specs,
+                port == null ? home().settings().controllerPort() : port,
+                Duration.ofMillis(Long.getLong("asym.specs.debounce.ms", 400)),
+                Duration.ofSeconds(Long.getLong("asym.specs.rescan.seconds", 10)));
+        out().println(Marks.OK + " controller running: spec folder " + controller.specs() + ", API http://127.0.0.1:"
+                + controller.port() + " (pid " + ProcessHandle.current().pid() + ")");
+        out().flush();
+        controller.awaitStop();
+        return 0;
     }
 }

@@ -1,5 +1,7 @@
 package dev.asymmetric.cli;
 
+import dev.asymmetric.view.Views;
+
 import dev.asymmetric.errors.AsymException;
 import dev.asymmetric.model.Clone;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package dev.asymmetric.cli;
 
+import dev.asymmetric.view.Views;
+
 import dev.asymmetric.model.Clone;
 import dev.asymmetric.model.CloneRequest;
 import dev.asymmetric.model.Environment;

@@ -1,10 +1,11 @@
 package dev.asymmetric.cli;
 
+import dev.asymmetric.view.Views;
+
 import dev.asymmetric.catalog.Catalog;
 import dev.asymmetric.model.Clone;
 import dev.asymmetric.model.Template;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -50,28 +51,9 @@ final class StatusCommand extends Verb {
         Catalog catalog = home().catalog();
         if (json.json) {
             List<Map<String, Object>> rows = new ArrayList<>();
+            Views views = new Views(home());
             for (Template t : catalog.all().values()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("name", t.name());
-                m.put("description", t.description());
-                m.put("modes", t.modeNames());
-                m.put("defaultMode", t.defaultMode());
-                m.put("seeds", t.seedNames());
-                List<Map<String, Object>> services = new ArrayList<>();
-                for (Template.Service s : t.services()) {
-                    Map<String, Object> sm = new LinkedHashMap<>();
-                    sm.put("name", s.name());
-                    sm.put("image", s.image() != null ? s.image() : "build: " + s.build());
-                    sm.put("port", s.port());
-                    sm.put("extraPorts", s.extraPorts());
-                    services.add(sm);
-                }
-                m.put("services", services);
-                m.put("database", t.database() != null);
-                m.put("redis", t.redis() != null);
-                m.put("source", t.source());
-                m.put("docs", t.docs());
-                rows.add(m);
+                rows.add(views.template(t));
             }
             out().println(Json.write(home(), rows));
         } else {

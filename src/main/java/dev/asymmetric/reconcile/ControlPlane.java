@@ -35,6 +35,8 @@ import java.util.function.Supplier;
 public final class ControlPlane {
     private static final int WORKERS = 6;
     private static final Duration GRACE = Duration.ofSeconds(10);
+    /** The controller's periodic resync; events do the fast path, this repairs anything they missed. */
+    static final Duration RESYNC = Duration.ofSeconds(Long.getLong("asym.resync.seconds", 30));
 
     private final Settings settings;
     private final Store store;
@@ -148,9 +150,44 @@ public final class ControlPlane {
     }
 
     ReconcileLoop newLoop(String by, boolean daemon) {
+        return newLoop(by, daemon, new EngineHealth());
+    }
+
+    private ReconcileLoop newLoop(String by, boolean daemon, EngineHealth health) {
         CloneFactory factory = new CloneFactory(store, settings.ports());
         return new ReconcileLoop(store, catalog, settings, new Containers(docker.get()), factory, events, home, by, WORKERS,
-                daemon ? Duration.ofSeconds(30) : Duration.ofMinutes(10), new EngineHealth());
+                daemon ? RESYNC : Duration.ofMinutes(10), health);
+    }
+
+    /**
+     * Runs the reconcilers as a daemon: takes the lease (CONTROLLER_RUNNING if another process holds it) and starts
+     * the loop with Docker events and the periodic resync. The engine need not answer yet: the daemon waits for it.
+     */
+    public Daemon startDaemon() {
+        if (!lease.tryAcquire("controller pid " + ProcessHandle.current().pid())) {
+            throw new AsymException(dev.asymmetric.errors.ErrorCode.CONTROLLER_RUNNING, "Another process holds the controller"
+                    + " lease for " + settings.home() + " (" + lease.holder().orElse("unknown") + "); stop it first,"
+                    + " or give this controller its own ASYM_HOME.");
+        }
+        EngineHealth health = new EngineHealth();
+        ReconcileLoop loop = newLoop("controller", true, health);
+        Daemon d = new Daemon(this, loop, health);
+        d.start();
+        return d;
+    }
+
+    long dockerApiCalls() {
+        return docker.get().apiCalls();
+    }
+
+    /** Whether the engine answers a ping right now (for readiness). */
+    public boolean engineAnswers() {
+        try {
+            docker.get().ping();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** One service container of a clone as Docker has it now. */

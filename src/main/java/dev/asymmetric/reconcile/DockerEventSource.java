@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
  */
 final class DockerEventSource implements Source {
     private static final Logger LOG = Logger.getLogger("dev.asymmetric.reconcile");
+    private static final java.time.Duration SETTLE = java.time.Duration.ofMillis(250);
     private static final Set<String> ACTIONS = Set.of("die", "stop", "kill", "destroy", "oom", "pause", "start", "create");
 
     private final EngineEvents events;
@@ -63,17 +64,28 @@ final class DockerEventSource implements Source {
     }
 
     private void onEvent(EngineEvents.EngineEvent e) {
+        LOG.debugf("docker event %s %s %s", e.type(), e.action(), e.attributes().get("name"));
         if (!"container".equals(e.type()) || !ACTIONS.contains(e.action())) {
             return;
         }
         actual.invalidate();
+        String key = null;
         String clone = e.attributes().get(Labels.CLONE);
         if (clone != null && actual.home().equals(e.attributes().get(Labels.HOME))) {
-            enqueue.accept(Clone.KIND + "/" + clone);
+            key = Clone.KIND + "/" + clone;
         }
         String shared = e.attributes().get(Labels.SHARED);
         if (shared != null) {
-            enqueue.accept(SharedServiceReconciler.KIND + "/" + shared);
+            key = SharedServiceReconciler.KIND + "/" + shared;
+        }
+        if (key != null) {
+            enqueue.accept(key);
+            // The engine announces a death a moment before its container list says so: look again once it has.
+            String again = key;
+            scheduler.schedule(() -> {
+                actual.invalidate();
+                enqueue.accept(again);
+            }, SETTLE.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * it with Docker events and a resync timer until stopped.
  */
 final class ReconcileLoop {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger("dev.asymmetric.reconcile");
     private final Store store;
     private final ActualState actual;
     private final Engine engine;
@@ -43,8 +44,12 @@ final class ReconcileLoop {
                 new EnvironmentReconciler(store, catalog, factory, recorder),
                 new CloneReconciler(store, catalog, containers, actual, planner, new HealthProbe(), data, recorder),
                 new SharedServiceReconciler(store, containers, actual, recorder));
-        this.engine = new Engine(reconcilers, queue, workers,
-                (key, outcome, took, error) -> listeners.forEach(l -> l.passed(key, outcome, took, error)));
+        this.engine = new Engine(reconcilers, queue, workers, (key, outcome, took, error) -> {
+            if (LOG.isDebugEnabled()) {
+                LOG.debugf("pass %s: %s in %d ms%s", key, outcome, took.toMillis(), error == null ? "" : " (" + error + ")");
+            }
+            listeners.forEach(l -> l.passed(key, outcome, took, error));
+        });
         this.resync = new ResyncSource(store, actual, delayer.scheduler(), resyncPeriod, Set.of());
     }
 

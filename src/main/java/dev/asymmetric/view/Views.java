@@ -1,4 +1,4 @@
-package dev.asymmetric.cli;
+package dev.asymmetric.view;
 
 import dev.asymmetric.app.Home;
 import dev.asymmetric.model.Clone;
@@ -12,17 +12,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The shapes users see: JSON objects (CLI.md field names) and human lines, for clones and environments. */
-final class Views {
+/**
+ * The shapes users see, shared by the CLI and the REST API: JSON objects with CLI.md's field names and human
+ * lines, for clones, environments and templates.
+ */
+public final class Views {
     private final Home home;
     private Map<String, String> owners;
 
-    Views(Home home) {
+    public Views(Home home) {
         this.home = home;
     }
 
     /** Clone id → environment name, from every environment's members. */
-    String environmentOf(String cloneId) {
+    public String environmentOf(String cloneId) {
         if (owners == null) {
             owners = new HashMap<>();
             for (Environment e : home.store().environments()) {
@@ -33,7 +36,7 @@ final class Views {
         return owners.get(cloneId);
     }
 
-    Map<String, Object> clone(Clone c) {
+    public Map<String, Object> clone(Clone c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", c.id());
         m.put("template", c.spec().template());
@@ -69,12 +72,12 @@ final class Views {
     }
 
     /** The clone's endpoint: its first service's URL, or "-". */
-    String endpoint(Clone c) {
+    public String endpoint(Clone c) {
         Map<String, String> e = c.status().endpoints().isEmpty() ? plannedEndpoints(c) : c.status().endpoints();
         return e.isEmpty() ? "-" : e.values().iterator().next();
     }
 
-    Map<String, Object> environment(Environment e) {
+    public Map<String, Object> environment(Environment e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", e.name());
         m.put("state", e.status().state());
@@ -89,7 +92,7 @@ final class Views {
     }
 
     /** An environment with its members in full and its recent events. */
-    Map<String, Object> environmentDetail(Environment e, List<Clone> members, List<Event> events) {
+    public Map<String, Object> environmentDetail(Environment e, List<Clone> members, List<Event> events) {
         Map<String, Object> m = environment(e);
         List<Map<String, Object>> clones = new ArrayList<>();
         members.forEach(c -> clones.add(clone(c)));
@@ -99,16 +102,41 @@ final class Views {
     }
 
     /** {@code ✓ fixture-a1b2  http://127.0.0.1:3001}, or ✗ with the clone's error. */
-    String memberLine(Clone c) {
+    public String memberLine(Clone c) {
         boolean ok = dev.asymmetric.model.States.RUNNING.equals(c.status().state());
-        String mark = ok ? Marks.OK : dev.asymmetric.model.States.STOPPED.equals(c.status().state()) ? "■" : Marks.FAIL;
+        String mark = ok ? "✓" : dev.asymmetric.model.States.STOPPED.equals(c.status().state()) ? "■" : "✗";
         String tail = ok ? endpoint(c) : c.status().state() + (c.status().message() == null ? "" : ": " + c.status().message());
         return "  " + mark + " " + c.id() + "  " + tail;
     }
 
     /** {@code CODE: message} of a failed clone, for stderr. */
-    static String errorLine(Clone c) {
+    public static String errorLine(Clone c) {
         String code = c.status().errorCode() == null ? "CLONE_START_FAILED" : c.status().errorCode();
         return code + ": " + c.id() + ": " + c.status().message();
+    }
+
+    /** A catalog entry: name, description, modes (default first), seeds, services, data needs, source. */
+    public Map<String, Object> template(Template t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", t.name());
+        m.put("description", t.description());
+        m.put("modes", t.modeNames());
+        m.put("defaultMode", t.defaultMode());
+        m.put("seeds", t.seedNames());
+        List<Map<String, Object>> services = new ArrayList<>();
+        for (Template.Service s : t.services()) {
+            Map<String, Object> sm = new LinkedHashMap<>();
+            sm.put("name", s.name());
+            sm.put("image", s.image() != null ? s.image() : "build: " + s.build());
+            sm.put("port", s.port());
+            sm.put("extraPorts", s.extraPorts());
+            services.add(sm);
+        }
+        m.put("services", services);
+        m.put("database", t.database() != null);
+        m.put("redis", t.redis() != null);
+        m.put("source", t.source());
+        m.put("docs", t.docs());
+        return m;
     }
 }
