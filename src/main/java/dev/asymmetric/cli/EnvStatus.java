@@ -45,16 +45,16 @@ final class EnvStatus extends Verb {
             List<Map<String, Object>> rows = new ArrayList<>();
             envs.forEach(e -> rows.add(views.environment(e)));
             out().println(Json.write(home(), rows));
-            return 0;
-        }
-        if (envs.isEmpty()) {
+        } else if (envs.isEmpty()) {
             out().println("No environments. Create one:  asymmetric env spin <environment.yaml>");
-            return 0;
+        } else {
+            for (Environment e : envs) {
+                out().println(e.name() + "\t" + e.status().state() + "\t" + e.status().members().size() + " member(s): "
+                        + String.join(", ", e.status().members()));
+            }
         }
-        for (Environment e : envs) {
-            out().println(e.name() + "\t" + e.status().state() + "\t" + e.status().members().size() + " member(s): "
-                    + String.join(", ", e.status().members()));
-        }
+        // refused spec-folder files: on stderr, so the one-line-per-environment output stays parseable
+        home().specFileReports().problems().values().forEach(err()::println);
         return 0;
     }
 
@@ -74,6 +74,7 @@ final class EnvStatus extends Verb {
         } catch (AsymException ex) {
             dockerProblem = ErrorRenderer.asNamed(ex).line();
         }
+        String specProblem = e.spec().source() == null ? null : home().specFileReports().problems().get(e.spec().source());
         Map<String, List<String>> drift = new LinkedHashMap<>();
         for (Clone c : members) {
             drift.put(c.id(), actual == null ? List.of() : Drift.of(home(), c, actual.get(c.id())));
@@ -86,12 +87,18 @@ final class EnvStatus extends Verb {
                 c.put("drift", drift.get((String) c.get("id")));
             }
             m.put("docker", dockerProblem == null ? "ok" : dockerProblem);
+            if (specProblem != null) {
+                m.put("specProblem", specProblem);
+            }
             out().println(Json.write(home(), m));
             return 0;
         }
         out().println("environment " + e.name() + " [" + e.status().state() + "]: "
                 + (e.status().message() == null ? "" : e.status().message()));
         out().println("  spec: " + (e.spec().source() == null ? "(ad hoc)" : e.spec().source()));
+        if (specProblem != null) {
+            out().println("  " + Marks.FAIL + " the spec file's last change was refused (nothing changed): " + specProblem);
+        }
         out().println("  members:");
         for (Clone c : members) {
             out().println("  " + views.memberLine(c) + "  (" + c.spec().template() + ", mode " + c.spec().mode()

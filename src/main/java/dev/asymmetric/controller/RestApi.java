@@ -182,8 +182,10 @@ final class RestApi implements AutoCloseable {
         List<Event> events = new ArrayList<>(home.events().recent(e.key(), 20));
         events.sort(Comparator.comparing(Event::time));
         Map<String, Object> m = views.environmentDetail(e, members, events);
-        Optional.ofNullable(home.specFileReports().problems().get(e.spec().source()))
-                .ifPresent(problem -> m.put("specProblem", problem));
+        if (e.spec().source() != null) {
+            Optional.ofNullable(home.specFileReports().problems().get(e.spec().source()))
+                    .ifPresent(problem -> m.put("specProblem", problem));
+        }
         return m;
     }
 

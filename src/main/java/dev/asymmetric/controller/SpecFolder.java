@@ -176,7 +176,8 @@ final class SpecFolder implements AutoCloseable {
         try {
             doc = reader.parse(bytes, path);
         } catch (AsymException e) {
-            report(path, null, e.line());
+            // refused: the environment this file made before (if any) stays exactly as it is
+            report(path, environmentsFrom(path).stream().map(Environment::name).findFirst().orElse(null), e.line());
             return;
         }
         Environment existing = store.environment(doc.name()).orElse(null);
