@@ -94,8 +94,19 @@ public final class Home implements AutoCloseable {
 
     @Override
     public void close() {
+        if (store.isBuilt()) {
+            try {
+                // its file watch parks a thread in native code, which holds up JVM exit
+                store.get().feed().close();
+            } catch (java.io.IOException ignored) {
+                // closing on the way out
+            }
+        }
         if (docker.isBuilt()) {
+            long t = System.nanoTime();
             docker.get().close();
+            org.jboss.logging.Logger.getLogger("dev.asymmetric.app").debugf("docker client closed in %d ms",
+                    (System.nanoTime() - t) / 1_000_000);
         }
     }
 

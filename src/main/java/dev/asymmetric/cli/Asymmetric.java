@@ -47,6 +47,9 @@ public class Asymmetric implements Runnable {
     /** The user's installation, from the environment on first use unless one was given. */
     public synchronized Home home() {
         if (home == null) {
+            if ("debug".equalsIgnoreCase(System.getenv("ASYM_LOG"))) {
+                java.util.logging.Logger.getLogger("dev.asymmetric").setLevel(java.util.logging.Level.FINE);
+            }
             home = Home.fromEnvironment();
         }
         return home;

@@ -24,6 +24,7 @@ final class EnvDestroy extends Verb {
 
     @Override
     public Integer call() {
+        home().controlPlane().warmUp();
         if (home().store().environment(name).isEmpty()) {
             throw dev.asymmetric.errors.AsymException.envNotFound(name);
         }

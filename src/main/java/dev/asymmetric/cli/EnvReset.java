@@ -20,6 +20,7 @@ final class EnvReset extends Verb {
 
     @Override
     public Integer call() {
+        home().controlPlane().warmUp();
         if (home().store().environment(name).isEmpty()) {
             throw dev.asymmetric.errors.AsymException.envNotFound(name);
         }

@@ -28,6 +28,7 @@ final class EnvSpin extends Verb {
 
     @Override
     public Integer call() {
+        home().controlPlane().warmUp();
         EnvironmentSpecReader.EnvironmentDoc doc = home().specReader().read(file);
         home().controlPlane().checkEngine();
         Environment env = home().desired().applyEnvironment(doc, file.toAbsolutePath().normalize().toString(), "cli", Map.of());

@@ -25,6 +25,7 @@ final class ResetCommand extends Verb {
 
     @Override
     public Integer call() {
+        home().controlPlane().warmUp();
         if (home().store().clone(id).isEmpty()) {
             throw AsymException.cloneNotFound(id);
         }

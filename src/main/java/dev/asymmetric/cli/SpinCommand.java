@@ -40,6 +40,7 @@ final class SpinCommand extends Verb {
 
     @Override
     public Integer call() {
+        home().controlPlane().warmUp();
         List<CloneRequest> requests = new ArrayList<>();
         for (String t : templates) {
             requests.add(home().desired().request(t, mode, seed, expose));

@@ -34,6 +34,7 @@ final class PowerChange {
     }
 
     static int apply(Verb verb, String id, boolean stopped, boolean json, WaitOptions waiting) {
+        verb.home().controlPlane().warmUp();
         if (verb.home().store().clone(id).isEmpty()) {
             throw dev.asymmetric.errors.AsymException.cloneNotFound(id);
         }

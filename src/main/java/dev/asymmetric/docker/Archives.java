@@ -17,6 +17,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * carrying their absolute target paths, so the target directories need not exist in the image) and build contexts.
  */
 final class Archives {
+    /** Entries carry a fixed time, so the same files always make the same bytes (and the same seeded image). */
+    private static final java.util.Date EPOCH = new java.util.Date(946684800000L);
+
     private Archives() {
     }
 
@@ -85,6 +88,7 @@ final class Archives {
             if (done.add(dir)) {
                 TarArchiveEntry e = new TarArchiveEntry(dir);
                 e.setMode(0040755);
+                e.setModTime(EPOCH);
                 tar.putArchiveEntry(e);
                 tar.closeArchiveEntry();
             }
@@ -97,6 +101,7 @@ final class Archives {
         e.setSize(content.length);
         boolean executable = "file".equals(file.getFileSystem().provider().getScheme()) && Files.isExecutable(file);
         e.setMode(executable ? 0100755 : 0100644);
+        e.setModTime(EPOCH);
         tar.putArchiveEntry(e);
         tar.write(content);
         tar.closeArchiveEntry();

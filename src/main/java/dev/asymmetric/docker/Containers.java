@@ -27,6 +27,11 @@ public final class Containers {
     private static final int PULL_MINUTES = 10;
     private final DockerEngine engine;
 
+    /** Images seen present in this process; a create that finds one gone anyway drops it and pulls. */
+    private final java.util.Set<String> present = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Map<String, String> imageIds = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Object> seeding = new java.util.concurrent.ConcurrentHashMap<>();
+
     public Containers(DockerEngine engine) {
         this.engine = engine;
     }
@@ -73,6 +78,11 @@ public final class Containers {
         ensureImage(plan.image());
         try {
             return createOnce(plan);
+        } catch (NotFoundException e) {
+            // an image we saw went away meanwhile (pruned): forget what we knew and make it again
+            present.clear();
+            ensureImage(plan.image());
+            return createOnce(plan);
         } catch (ConflictException e) {
             remove(plan.name());
             return createOnce(plan);
@@ -82,6 +92,7 @@ public final class Containers {
     }
 
     private String createOnce(ContainerPlan plan) {
+        String image = plan.files().isEmpty() ? plan.image() : seededImage(plan);
         DockerClient client = engine.requests();
         List<ExposedPort> exposed = new ArrayList<>();
         Ports bindings = new Ports();
@@ -102,7 +113,7 @@ public final class Containers {
         List<String> env = new ArrayList<>();
         plan.environment().forEach((k, v) -> env.add(k + "=" + v));
         env.sort(String::compareTo);
-        try (CreateContainerCmd cmd = client.createContainerCmd(plan.image())) {
+        try (CreateContainerCmd cmd = client.createContainerCmd(image)) {
             cmd.withName(plan.name()).withEnv(env).withLabels(plan.labels()).withExposedPorts(exposed)
                     .withHostConfig(host);
             if (plan.command() != null) {
@@ -111,30 +122,91 @@ public final class Containers {
             if (!plan.aliases().isEmpty() && plan.network() != null) {
                 cmd.withAliases(plan.aliases());
             }
-            String id = cmd.exec().getId();
-            if (!plan.files().isEmpty()) {
-                copyIn(id, plan);
-            }
-            return id;
+            return cmd.exec().getId();
         }
     }
 
-    private void copyIn(String id, ContainerPlan plan) {
+    /**
+     * The plan's image with its files already in place: built once per base image and file content (a container
+     * created from the base, the files copied in, committed under a content-addressed tag), so every clone of a
+     * seed starts from it without a copy of its own, and a reset recreates from exactly the same files.
+     */
+    private String seededImage(ContainerPlan plan) {
+        String baseId = imageId(plan.image());
+        String hash;
+        byte[] tar;
         try {
-            byte[] tar = Archives.drops(plan.files());
-            engine.requests().copyArchiveToContainerCmd(id).withRemotePath("/")
-                    .withTarInputStream(new ByteArrayInputStream(tar)).exec();
+            tar = Archives.drops(plan.files());
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            md.update(baseId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update(tar);
+            hash = java.util.HexFormat.of().formatHex(md.digest()).substring(0, 16);
         } catch (IOException e) {
             throw new DockerFailure(DockerFailure.Kind.OTHER, "packing seed files for " + plan.name() + ": " + e.getMessage(), e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        String repository = "asym-seeded/" + plan.labels().getOrDefault(Labels.TEMPLATE, "template") + "-"
+                + plan.labels().getOrDefault(Labels.SERVICE, "service");
+        String tag = repository + ":" + hash;
+        if (present.contains(tag)) {
+            return tag;
+        }
+        synchronized (seeding.computeIfAbsent(tag, k -> new Object())) {
+            if (present.contains(tag)) {
+                return tag;
+            }
+            try {
+                engine.requests().inspectImageCmd(tag).exec();
+                present.add(tag);
+                return tag;
+            } catch (NotFoundException e) {
+                // build it below
+            } catch (RuntimeException e) {
+                throw DockerFailure.of("inspecting image " + tag, e);
+            }
+            String scratch = null;
+            try {
+                scratch = engine.requests().createContainerCmd(plan.image()).withLabels(Map.of(Labels.MANAGED, "seeding"))
+                        .exec().getId();
+                engine.requests().copyArchiveToContainerCmd(scratch).withRemotePath("/")
+                        .withTarInputStream(new ByteArrayInputStream(tar)).exec();
+                engine.requests().commitCmd(scratch).withRepository(repository).withTag(hash)
+                        .withLabels(Map.of(Labels.MANAGED, "true", "dev.asymmetric.seeded-from", plan.image())).exec();
+                present.add(tag);
+                return tag;
+            } catch (RuntimeException e) {
+                throw DockerFailure.of("preparing the seeded image " + tag, e);
+            } finally {
+                if (scratch != null) {
+                    remove(scratch);
+                }
+            }
+        }
+    }
+
+    private String imageId(String image) {
+        String known = imageIds.get(image);
+        if (known != null) {
+            return known;
+        }
+        try {
+            String id = engine.requests().inspectImageCmd(image).exec().getId();
+            imageIds.put(image, id);
+            return id;
         } catch (RuntimeException e) {
-            throw DockerFailure.of("copying seed files into " + plan.name(), e);
+            throw DockerFailure.of("inspecting image " + image, e);
         }
     }
 
     /** Makes sure the image is present: pulls it when missing. */
     public void ensureImage(String image) {
+        if (present.contains(image)) {
+            return;
+        }
         try {
             engine.requests().inspectImageCmd(image).exec();
+            present.add(image);
             return;
         } catch (NotFoundException e) {
             // not here: pull below

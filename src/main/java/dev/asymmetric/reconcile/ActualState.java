@@ -54,6 +54,37 @@ final class ActualState {
         invalidations.incrementAndGet();
     }
 
+    /*
+     * Write-through for our own actions: a reconciler that just created, started, stopped or removed a container
+     * knows the result, so it patches the snapshot instead of forcing every other reconcile to list again. Only
+     * the outside world (Docker events, the resync) invalidates.
+     */
+
+    /** Records a container this process just created and started. */
+    synchronized void created(ContainerObservation c) {
+        if (snapshot != null) {
+            List<ContainerObservation> next = new java.util.ArrayList<>(snapshot.size() + 1);
+            snapshot.stream().filter(x -> !x.id().equals(c.id()) && !x.name().equals(c.name())).forEach(next::add);
+            next.add(c);
+            snapshot = List.copyOf(next);
+        }
+    }
+
+    /** Records a container this process just removed. */
+    synchronized void removed(String id) {
+        if (snapshot != null) {
+            snapshot = snapshot.stream().filter(x -> !x.id().equals(id)).toList();
+        }
+    }
+
+    /** Records a new state ({@code running}, {@code exited}) for a container this process just started or stopped. */
+    synchronized void state(String id, String state) {
+        if (snapshot != null) {
+            snapshot = snapshot.stream().map(x -> x.id().equals(id) ? new ContainerObservation(x.id(), x.name(),
+                    x.labels(), state, state, x.image(), x.imageId(), x.ports()) : x).toList();
+        }
+    }
+
     String home() {
         return home;
     }

@@ -105,7 +105,6 @@ final class CloneReconciler implements Reconciler {
                 }
             }
             if (removed > 0) {
-                actual.invalidate();
                 recorder.normal(clone.key(), "Resetting", "removed " + removed + " container(s) for reset #" + resetCount);
             }
             found = kept;
@@ -121,7 +120,7 @@ final class CloneReconciler implements Reconciler {
             for (ContainerObservation c : found) {
                 if (c.running()) {
                     containers.stop(c.id(), 5);
-                    actual.invalidate();
+                    actual.state(c.id(), "exited");
                 }
             }
             Map<String, ServiceStatus> services = services(found, plans, false);
@@ -173,7 +172,6 @@ final class CloneReconciler implements Reconciler {
         }
         Instant now = store.clock().instant();
         if (acted) {
-            actual.invalidate();
             Map<String, ServiceStatus> services = new LinkedHashMap<>();
             plans.forEach(p -> services.put(p.service().name(),
                     new ServiceStatus(ids.get(p.service().name()), p.container().image(), null, false)));
@@ -259,7 +257,6 @@ final class CloneReconciler implements Reconciler {
         for (ContainerObservation c : found) {
             remove(c);
         }
-        actual.invalidate();
         if (t != null && DataPlane.needed(t) && clone.status().dataReady() != null) {
             data.drop(clone, t);
         }
@@ -290,7 +287,6 @@ final class CloneReconciler implements Reconciler {
             for (ContainerObservation c : found) {
                 remove(c);
             }
-            actual.invalidate();
             recorder.warning(Clone.KIND + "/" + id, "OrphanRemoved", "removed " + found.size()
                     + " container(s) of a clone that is no longer recorded");
         }
@@ -309,6 +305,10 @@ final class CloneReconciler implements Reconciler {
                 containers.remove(id);
                 throw f;
             }
+            List<ContainerObservation.Published> ports = new ArrayList<>();
+            p.container().ports().forEach(x -> ports.add(new ContainerObservation.Published(x.containerPort(), x.hostIp(), x.hostPort())));
+            actual.created(new ContainerObservation(id, p.container().name(), p.container().labels(), "running", "running",
+                    p.container().image(), null, ports));
             return id;
         } catch (DockerFailure f) {
             throw named(clone, p, f);
@@ -318,6 +318,7 @@ final class CloneReconciler implements Reconciler {
     private void startExisting(Clone clone, ContainerObservation c, ClonePlanner.ServicePlan p) {
         try {
             containers.start(c.id());
+            actual.state(c.id(), "running");
         } catch (DockerFailure f) {
             throw named(clone, p, f);
         }
@@ -326,6 +327,7 @@ final class CloneReconciler implements Reconciler {
     private void remove(ContainerObservation c) {
         try {
             containers.remove(c.id());
+            actual.removed(c.id());
         } catch (DockerFailure f) {
             if (f.kind() == DockerFailure.Kind.UNAVAILABLE) {
                 throw AsymException.dockerUnavailable(containers.engine().host(), f);

@@ -33,8 +33,10 @@ import java.util.function.Supplier;
  * reconcilers as a daemon.
  */
 public final class ControlPlane {
-    private static final int WORKERS = 6;
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger("dev.asymmetric.reconcile");
+    private static final int WORKERS = Integer.getInteger("asym.workers", 12);
     private static final Duration GRACE = Duration.ofSeconds(10);
+    private static final Duration EVALUATE_EVERY = Duration.ofMillis(40);
     /** The controller's periodic resync; events do the fast path, this repairs anything they missed. */
     static final Duration RESYNC = Duration.ofSeconds(Long.getLong("asym.resync.seconds", 30));
 
@@ -46,6 +48,7 @@ public final class ControlPlane {
     private final Lease lease;
     private final String home;
     private volatile ReconcileLoop running;
+    private java.util.concurrent.FutureTask<EngineVersion> ping;
 
     public ControlPlane(Settings settings, Store store, Catalog catalog, EventLog events, Supplier<DockerEngine> docker) {
         this.settings = settings;
@@ -69,7 +72,45 @@ public final class ControlPlane {
      */
     public void checkEngine() {
         if (lease.holder().isEmpty()) {
-            docker.get().ping();
+            awaitPing();
+        }
+    }
+
+    /**
+     * Starts building the Docker client and pinging the engine on a background thread, so a verb that will need
+     * it overlaps that cost (~0.5 s) with reading its input. {@link #checkEngine} and {@link #converge} pick up the
+     * result.
+     */
+    public void warmUp() {
+        if (ping == null && lease.holder().isPresent()) {
+            return;
+        }
+        synchronized (this) {
+            if (ping != null) {
+                return;
+            }
+            ping = new java.util.concurrent.FutureTask<>(() -> docker.get().ping());
+        }
+        Thread t = new Thread(ping, "docker-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void awaitPing() {
+        warmUp();
+        try {
+            ping.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            synchronized (this) {
+                ping = null;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw AsymException.interrupted("the Docker engine", "asymmetric doctor");
         }
     }
 
@@ -92,18 +133,14 @@ public final class ControlPlane {
         } catch (IOException e) {
             // without the file watch we still poll below
         }
-        boolean pinged = false;
         try {
             while (true) {
                 if (loop == null && lease.tryAcquire("cli pid " + ProcessHandle.current().pid())) {
-                    if (!pinged) {
-                        try {
-                            docker.get().ping();
-                        } catch (RuntimeException e) {
-                            lease.release();
-                            throw e;
-                        }
-                        pinged = true;
+                    try {
+                        awaitPing();
+                    } catch (RuntimeException e) {
+                        lease.release();
+                        throw e;
                     }
                     loop = newLoop("cli:" + ProcessHandle.current().pid(), false);
                     running = loop;
@@ -115,6 +152,7 @@ public final class ControlPlane {
                 progress.accept(view);
                 Optional<T> result = goal.reached(view);
                 if (result.isPresent()) {
+                    LOG.debugf("reached: %s", goal.what());
                     return result.get();
                 }
                 long left = deadline - System.nanoTime();
@@ -122,6 +160,8 @@ public final class ControlPlane {
                     throw AsymException.timeout(timeout, goal.what(), goal.followUp());
                 }
                 store.feed().awaitChange(version, Duration.ofNanos(Math.min(left, (loop == null ? 1000 : 250) * 1_000_000L)));
+                // a burst of writes (a spin makes many) is judged once, not once per write
+                Thread.sleep(Math.min(EVALUATE_EVERY.toMillis(), Math.max(0, (deadline - System.nanoTime()) / 1_000_000)));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -146,6 +186,7 @@ public final class ControlPlane {
             loop.stop(GRACE);
             running = null;
             lease.release();
+            LOG.debug("embedded reconcilers stopped, lease released");
         }
     }
 

@@ -107,35 +107,30 @@ final class EnvironmentReconciler implements Reconciler {
                     plan.slots(), plan.toCreate(), removing, s.message(), s.lastTransitionAt()));
         }
         if (!plan.toCreate().isEmpty()) {
-            Map<String, CloneRequest> stillPending = new LinkedHashMap<>();
-            for (Map.Entry<String, CloneRequest> e : plan.toCreate().entrySet()) {
-                if (!record(env, e.getKey(), e.getValue())) {
-                    stillPending.put(e.getKey(), e.getValue());
+            List<CloneFactory.Planned> planned = new ArrayList<>();
+            plan.toCreate().forEach((id, r) -> {
+                Template t = catalog.require(r.template());
+                planned.add(new CloneFactory.Planned(id, new CloneSpec(t.name(), r.mode(), r.seed(), r.expose(), Map.of(),
+                        false, 0), t.portKeys()));
+            });
+            List<String> recorded = clones.createAll(planned);
+            String envKey = env.key();
+            plan.toCreate().forEach((id, r) -> {
+                if (recorded.contains(id)) {
+                    recorder.normal(envKey, "MemberAdded", id + " (" + r.template() + ", mode " + r.mode()
+                            + (r.seed() == null ? "" : ", seed " + r.seed()) + ")");
                 }
-            }
+            });
             List<String> slots = new ArrayList<>(plan.slots());
-            slots.removeIf(id -> stillPending.containsKey(id));
+            // an id taken by another clone meanwhile is left out; the next pass picks a fresh one
+            slots.removeIf(id -> plan.toCreate().containsKey(id) && !recorded.contains(id));
             env = status(env, s -> new EnvironmentStatus(s.state(), s.observedGeneration(), s.observedResetCount(),
                     slots, Map.of(), s.removing(), s.message(), s.lastTransitionAt()));
-            if (!stillPending.isEmpty()) {
-                // an id was taken meanwhile: the next pass picks fresh ones
+            if (recorded.size() < plan.toCreate().size()) {
                 return Result.requeueAfter(java.time.Duration.ofMillis(10));
             }
         }
         return rollUp(env, generation);
-    }
-
-    private boolean record(Environment env, String id, CloneRequest r) {
-        Template t = catalog.require(r.template());
-        try {
-            clones.createWithId(id, new CloneSpec(t.name(), r.mode(), r.seed(), r.expose(), Map.of(), false, 0), t.portKeys());
-            recorder.normal(env.key(), "MemberAdded", id + " (" + r.template() + ", mode " + r.mode()
-                    + (r.seed() == null ? "" : ", seed " + r.seed()) + ")");
-            return true;
-        } catch (Conflict c) {
-            // the id went to another clone meanwhile: leave it, the next pass picks a fresh one
-            return false;
-        }
     }
 
     private Result rollUp(Environment env, long generation) {

@@ -49,6 +49,7 @@ final class ReconcileLoop {
                 LOG.debugf("pass %s: %s in %d ms%s", key, outcome, took.toMillis(), error == null ? "" : " (" + error + ")");
             }
             listeners.forEach(l -> l.passed(key, outcome, took, error));
+            store.feed().poke();
         });
         this.resync = new ResyncSource(store, actual, delayer.scheduler(), resyncPeriod, Set.of());
     }
@@ -60,7 +61,7 @@ final class ReconcileLoop {
     /** Starts workers and the store source, then queues every key once (what a new lease holder owes). */
     void start(boolean watchDocker, boolean periodicResync) {
         engine.start();
-        StoreSource storeSource = new StoreSource(store);
+        StoreSource storeSource = new StoreSource(store, (key, delay) -> engine.queue().addAfter(key, delay));
         storeSource.start(engine::add);
         sources.add(storeSource);
         if (watchDocker) {

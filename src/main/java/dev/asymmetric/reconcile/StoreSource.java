@@ -13,13 +13,17 @@ import java.util.function.Consumer;
  * lookup over environments' members, cached until an environment changes).
  */
 final class StoreSource implements Source {
+    /** Environments hear of member changes after this short window, so a burst of them costs one pass. */
+    static final java.time.Duration COALESCE = java.time.Duration.ofMillis(50);
     private final Store store;
+    private final java.util.function.BiConsumer<String, java.time.Duration> enqueueAfter;
     private final Object lock = new Object();
     private Map<String, String> owners;
     private AutoCloseable subscription;
 
-    StoreSource(Store store) {
+    StoreSource(Store store, java.util.function.BiConsumer<String, java.time.Duration> enqueueAfter) {
         this.store = store;
+        this.enqueueAfter = enqueueAfter;
     }
 
     @Override
@@ -36,7 +40,7 @@ final class StoreSource implements Source {
             } else if (key.startsWith(Clone.KIND + "/")) {
                 String owner = owner(key.substring(Clone.KIND.length() + 1));
                 if (owner != null) {
-                    enqueue.accept(Environment.KIND + "/" + owner);
+                    enqueueAfter.accept(Environment.KIND + "/" + owner, COALESCE);
                 }
             }
         });

@@ -47,6 +47,14 @@ public final class ChangeFeed implements AutoCloseable {
         }
     }
 
+    /** Wakes waiters without announcing a change (a reconcile pass finished: a goal may be reached now). */
+    public void poke() {
+        synchronized (monitor) {
+            version++;
+            monitor.notifyAll();
+        }
+    }
+
     public long version() {
         synchronized (monitor) {
             return version;

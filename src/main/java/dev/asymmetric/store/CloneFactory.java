@@ -67,9 +67,7 @@ public final class CloneFactory {
                     next++;
                 }
                 if (next > range.last()) {
-                    throw new AsymException(ErrorCode.NO_FREE_PORTS, "No free host port left in " + range + " for "
-                            + spec.template() + " (" + portKeys.size() + " needed); destroy clones you no longer need"
-                            + " or widen the range with ASYM_PORT_RANGE.");
+                    throw noFreePorts(spec.template(), portKeys.size());
                 }
                 ports.put(key, next);
                 taken.add(next);
@@ -79,6 +77,52 @@ public final class CloneFactory {
                     CloneStatus.initial());
             return store.create(clone);
         });
+    }
+
+    /** A clone to record: its chosen id, spec (without ports) and the template's port keys. */
+    public record Planned(String id, CloneSpec spec, List<String> portKeys) {
+    }
+
+    /**
+     * Records several clones in declared order under one hold of the store lock (one scan of the ports in use),
+     * returning the ids that were recorded; an id taken meanwhile is skipped (the caller picks a fresh one).
+     */
+    public List<String> createAll(List<Planned> planned) {
+        return store.locked(() -> {
+            Set<Integer> taken = new HashSet<>();
+            for (Clone c : store.clones()) {
+                taken.addAll(c.spec().ports().values());
+            }
+            List<String> recorded = new java.util.ArrayList<>();
+            int next = range.first();
+            for (Planned p : planned) {
+                if (Files.exists(store.file(Clone.KIND, p.id()))) {
+                    continue;
+                }
+                Map<String, Integer> ports = new LinkedHashMap<>();
+                for (String key : p.portKeys()) {
+                    while (next <= range.last() && (taken.contains(next) || !free.test(next))) {
+                        next++;
+                    }
+                    if (next > range.last()) {
+                        throw noFreePorts(p.spec().template(), p.portKeys().size());
+                    }
+                    ports.put(key, next);
+                    taken.add(next);
+                    next++;
+                }
+                store.create(new Clone(Metadata.fresh(p.id(), null, store.clock().instant(), Map.of()),
+                        p.spec().withPorts(ports), CloneStatus.initial()));
+                recorded.add(p.id());
+            }
+            return recorded;
+        });
+    }
+
+    private AsymException noFreePorts(String template, int needed) {
+        return new AsymException(ErrorCode.NO_FREE_PORTS, "No free host port left in " + range + " for "
+                + template + " (" + needed + " needed); destroy clones you no longer need"
+                + " or widen the range with ASYM_PORT_RANGE.");
     }
 
     /** A fresh id ({@code <template>-<4 hex>}) no recorded clone has and not in {@code avoid}. */

@@ -15,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,7 @@ public final class Store {
     private final Clock clock;
     private final StoreLock lock;
     private final ChangeFeed feed;
+    private final java.util.Map<Path, Parsed> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Store(Path home, Codec codec, Clock clock) {
         this.home = home;
@@ -82,10 +84,17 @@ public final class Store {
 
     public <T extends Resource> Optional<T> read(String kind, String name, Class<T> type) {
         Path f = file(kind, name);
+        BasicFileAttributes attrs;
         byte[] bytes;
         try {
+            attrs = Files.readAttributes(f, BasicFileAttributes.class);
+            Parsed cached = parsed.get(f);
+            if (cached != null && cached.same(attrs) && type.isInstance(cached.value())) {
+                return Optional.of(type.cast(cached.value()));
+            }
             bytes = Files.readAllBytes(f);
         } catch (NoSuchFileException e) {
+            parsed.remove(f);
             return Optional.empty();
         } catch (IOException e) {
             throw AsymException.registryCorrupt(f.toString(), e);
@@ -95,9 +104,21 @@ public final class Store {
             if (value == null || value.metadata() == null || !name.equals(value.metadata().name())) {
                 throw new IOException("it does not hold the " + kind + " '" + name + "'");
             }
+            parsed.put(f, new Parsed(attrs.fileKey(), attrs.size(), attrs.lastModifiedTime(), value));
             return Optional.of(value);
         } catch (IOException | RuntimeException e) {
             throw AsymException.registryCorrupt(f.toString(), e);
+        }
+    }
+
+    /**
+     * A parsed file, reused while the file is the same one: every write renames a new file into place, so a
+     * changed file has another file key (inode), size or modification time. Records are immutable, so sharing
+     * them is safe; the cache only saves parsing YAML again.
+     */
+    private record Parsed(Object fileKey, long size, java.nio.file.attribute.FileTime modified, Resource value) {
+        boolean same(BasicFileAttributes a) {
+            return java.util.Objects.equals(fileKey, a.fileKey()) && size == a.size() && modified.equals(a.lastModifiedTime());
         }
     }
 
