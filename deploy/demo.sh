@@ -14,4 +14,4 @@ bash .ci/images/busybox.sh
 [ -x target/asymmetric ] || ./mvnw -B -q package -DskipTests
 target/asymmetric env spin specs/demo.yaml
 echo
-echo "Try:  curl \$(target/asymmetric status --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0][\"endpoints\"][\"api\"])')/cgi-bin/records"
+echo "Try:  curl \$(target/asymmetric env status demo --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"clones\"][0][\"endpoints\"][\"api\"])')/cgi-bin/records"

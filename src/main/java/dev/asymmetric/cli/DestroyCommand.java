@@ -31,7 +31,7 @@ final class DestroyCommand extends Verb {
         }
         home().controlPlane().checkEngine();
         Optional<String> env = home().desired().destroyClone(id);
-        Optional<Clone> left = Waiter.await(home(), Goals.cloneGone(id), waiting.timeout, json.json, err());
+        Optional<Clone> left = Waiter.await(home(), Goals.cloneGone(id, env.orElse(null)), waiting.timeout, json.json, err());
         if (json.json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", id);

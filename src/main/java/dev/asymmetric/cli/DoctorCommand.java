@@ -2,6 +2,7 @@ package dev.asymmetric.cli;
 
 import dev.asymmetric.catalog.Catalog;
 import dev.asymmetric.errors.ErrorRenderer;
+import dev.asymmetric.model.SharedService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ final class DoctorCommand extends Verb {
             int clones = home().store().clones().size();
             return envs + " environment(s), " + clones + " clone(s)";
         }));
+        checks.addAll(sharedServices());
         boolean allOk = checks.stream().allMatch(Check::ok);
         if (json.json) {
             List<Map<String, Object>> rows = new ArrayList<>();
@@ -42,13 +44,35 @@ final class DoctorCommand extends Verb {
                 m.put("detail", c.detail());
                 rows.add(m);
             }
-            out().println(Json.write(home(), Map.of("ok", allOk, "checks", rows)));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("ok", allOk);
+            body.put("checks", rows);
+            out().println(Json.write(home(), body));
         } else {
             for (Check c : checks) {
                 out().println((c.ok() ? Marks.OK : Marks.FAIL) + " " + c.name() + ": " + c.detail());
             }
         }
         return allOk ? 0 : 1;
+    }
+
+    /** The shared Postgres and Redis as the store last saw them (only once some clone needed them). */
+    private List<Check> sharedServices() {
+        List<Check> out = new ArrayList<>();
+        try {
+            for (String which : List.of(SharedService.POSTGRES, SharedService.REDIS)) {
+                home().store().read(SharedService.KIND, which, SharedService.class).ifPresent(svc -> {
+                    boolean ok = svc.ready();
+                    String detail = svc.spec().image() + ", " + svc.status().state()
+                            + (svc.status().hostPort() == null ? "" : " on 127.0.0.1:" + svc.status().hostPort())
+                            + (ok ? "" : ": " + svc.status().message());
+                    out.add(new Check("Shared " + which, ok, detail));
+                });
+            }
+        } catch (RuntimeException e) {
+            out.add(new Check("Shared data plane", false, ErrorRenderer.asNamed(e).line()));
+        }
+        return out;
     }
 
     private String homeWritable() throws IOException {

@@ -143,13 +143,24 @@ final class Goals {
         };
     }
 
-    /** The clone record is gone, or it failed to go. */
-    static Watching<Optional<Clone>> cloneGone(String id) {
+    /**
+     * The clone record is gone and its environment (if it had one) has let it go — dropped, when it was the last
+     * member — or the clone failed to go.
+     */
+    static Watching<Optional<Clone>> cloneGone(String id, String environment) {
         return new Watching<>() {
             @Override
             public Optional<Optional<Clone>> reached(View view) {
                 Optional<Clone> c = view.store().clone(id);
                 if (c.isEmpty()) {
+                    if (environment != null) {
+                        Optional<Environment> env = view.store().environment(environment);
+                        if (env.isPresent() && (env.get().metadata().deleting() || env.get().status().members().contains(id)
+                                || env.get().status().observedGeneration() < env.get().metadata().generation()
+                                || !view.reconciledSince(env.get().key()))) {
+                            return Optional.empty();
+                        }
+                    }
                     return Optional.of(Optional.empty());
                 }
                 boolean stuck = States.FAILED.equals(c.get().status().state()) && view.reconciledSince(c.get().key());

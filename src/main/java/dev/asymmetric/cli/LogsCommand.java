@@ -26,17 +26,28 @@ final class LogsCommand extends Verb {
         if (home().store().clone(id).isEmpty()) {
             throw AsymException.cloneNotFound(id);
         }
-        java.io.PrintWriter out = out();
-        OutputStream toOut = new OutputStream() {
+        // decode as a stream, so a character split across two log frames comes out whole
+        java.io.Writer toWriter = out();
+        OutputStream toOut = new java.io.OutputStream() {
+            private final java.nio.charset.CharsetDecoder decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
+            private java.nio.ByteBuffer pending = java.nio.ByteBuffer.allocate(0);
+
             @Override
-            public void write(int b) {
+            public void write(int b) throws java.io.IOException {
                 write(new byte[] {(byte) b}, 0, 1);
             }
 
             @Override
-            public void write(byte[] b, int off, int len) {
-                out.write(new String(b, off, len, java.nio.charset.StandardCharsets.UTF_8));
-                out.flush();
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                java.nio.ByteBuffer in = java.nio.ByteBuffer.allocate(pending.remaining() + len);
+                in.put(pending).put(b, off, len).flip();
+                java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(in.remaining() + 1);
+                decoder.decode(in, chars, false);
+                pending = in.slice();
+                toWriter.write(chars.flip().toString());
+                toWriter.flush();
             }
         };
         home().controlPlane().logs(id, service, follow, tail, toOut);

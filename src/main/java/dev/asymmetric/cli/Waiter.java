@@ -2,6 +2,7 @@ package dev.asymmetric.cli;
 
 import dev.asymmetric.app.Home;
 import dev.asymmetric.errors.AsymException;
+import dev.asymmetric.errors.ErrorCode;
 import dev.asymmetric.model.Clone;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -31,6 +32,8 @@ final class Waiter {
                 err.println(AsymException.interrupted(goal.what(), goal.followUp()).line());
                 err.flush();
                 home.controlPlane().abortWaits();
+                // INTERRUPTED is a named error: exit 1 as CLI.md says, not the JVM's 130 for a signal
+                Runtime.getRuntime().halt(ErrorCode.INTERRUPTED.exitCode());
             }
         }, "asymmetric-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);

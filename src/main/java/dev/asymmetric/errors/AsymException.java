@@ -62,15 +62,17 @@ public final class AsymException extends RuntimeException {
     }
 
     public static AsymException timeout(Duration waited, String what, String followUp) {
+        String after = waited.toMillis() % 1000 == 0 ? waited.toSeconds() + "s" : waited.toMillis() + "ms";
         return new AsymException(ErrorCode.TIMEOUT,
-                "Gave up waiting after " + waited.toSeconds() + "s for " + what
-                        + "; the desired state is recorded and will still converge. Follow it with: " + followUp);
+                "Gave up waiting after " + after + " for " + what + "; the desired state is recorded and the next"
+                        + " asymmetric command that waits (or a running controller) finishes it. Check on it with: "
+                        + followUp);
     }
 
     public static AsymException interrupted(String what, String followUp) {
         return new AsymException(ErrorCode.INTERRUPTED,
                 "Stopped waiting for " + what + "; the desired state is recorded and the next asymmetric command"
-                        + " (or a running controller) finishes it. Follow it with: " + followUp);
+                        + " (or a running controller) finishes it. Check on it with: " + followUp);
     }
 
     public static AsymException notAvailableYet(String verb) {
@@ -110,6 +112,8 @@ public final class AsymException extends RuntimeException {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().strip();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
     }
 }

@@ -64,11 +64,11 @@ public final class SpecFileReports {
         }
     }
 
-    /** Files currently refused, path → error. */
+    /** Files currently refused, path → error (files deleted since are not a problem any more). */
     public Map<String, String> problems() {
         Map<String, String> out = new TreeMap<>();
         all().forEach((path, r) -> {
-            if (r.error() != null) {
+            if (r.error() != null && Files.exists(Path.of(path))) {
                 out.put(path, r.error());
             }
         });

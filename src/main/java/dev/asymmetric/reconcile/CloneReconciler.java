@@ -12,6 +12,7 @@ import dev.asymmetric.model.CloneStatus;
 import dev.asymmetric.model.ServiceStatus;
 import dev.asymmetric.model.States;
 import dev.asymmetric.model.Template;
+import dev.asymmetric.store.CloneFactory;
 import dev.asymmetric.store.Conflict;
 import dev.asymmetric.store.Store;
 import java.time.Duration;
@@ -32,6 +33,7 @@ import java.util.function.UnaryOperator;
 final class CloneReconciler implements Reconciler {
     static final Duration PROBE_INTERVAL = Duration.ofMillis(100);
     static final Duration FAILED_RECHECK = Duration.ofSeconds(10);
+    static final Duration RETRY_FAILED_START = Duration.ofSeconds(5);
 
     private final Store store;
     private final Catalog catalog;
@@ -41,9 +43,11 @@ final class CloneReconciler implements Reconciler {
     private final HealthProbe health;
     private final DataPlane data;
     private final Recorder recorder;
+    private final CloneFactory factory;
 
     CloneReconciler(Store store, Catalog catalog, Containers containers, ActualState actual, ClonePlanner planner,
-            HealthProbe health, DataPlane data, Recorder recorder) {
+            HealthProbe health, DataPlane data, Recorder recorder, CloneFactory factory) {
+        this.factory = factory;
         this.store = store;
         this.catalog = catalog;
         this.containers = containers;
@@ -73,7 +77,28 @@ final class CloneReconciler implements Reconciler {
         }
         Template t = template.orElseThrow(() -> AsymException.templateNotFound(clone.spec().template(),
                 catalog.suggest(clone.spec().template())));
+        Duration cooling = coolingDown(clone);
+        if (cooling != null) {
+            return Result.requeueAfter(cooling);
+        }
         return converge(clone, t, found);
+    }
+
+    /**
+     * A start that just failed for a reason outside the clone (a port taken, an image missing) is not retried for a
+     * few seconds, even though its own failed attempt's Docker events wake the clone again; otherwise a controller
+     * would spin on it. Returns how long to wait, or null to go ahead.
+     */
+    private Duration coolingDown(Clone clone) {
+        CloneStatus s = clone.status();
+        boolean startFailure = ErrorCode.PORT_IN_USE.name().equals(s.errorCode())
+                || ErrorCode.CLONE_START_FAILED.name().equals(s.errorCode());
+        if (!States.FAILED.equals(s.state()) || !startFailure || s.observedGeneration() != clone.metadata().generation()
+                || clone.metadata().updatedAt() == null) {
+            return null;
+        }
+        Duration since = Duration.between(clone.metadata().updatedAt(), store.clock().instant());
+        return since.compareTo(RETRY_FAILED_START) < 0 ? RETRY_FAILED_START.minus(since) : null;
     }
 
     private Result converge(Clone clone, Template t, List<ContainerObservation> found) {
@@ -145,7 +170,20 @@ final class CloneReconciler implements Reconciler {
             ContainerObservation c = byService.get(p.service().name());
             String name = p.service().name();
             if (c == null) {
-                ids.put(name, createAndStart(clone, p));
+                String id;
+                try {
+                    id = createAndStart(clone, p);
+                } catch (AsymException e) {
+                    if (e.code() == ErrorCode.PORT_IN_USE && clone.status().readyAt() == null) {
+                        // it never ran: nobody has its URLs yet, so it may simply take other ports
+                        Clone moved = factory.reallocate(clone.id());
+                        recorder.warning(clone.key(), "PortsReallocated", e.getMessage().split("\\. ")[0]
+                                + "; it never ran, so it now gets " + moved.spec().ports().values());
+                        return Result.requeueAfter(Duration.ofMillis(10));
+                    }
+                    throw e;
+                }
+                ids.put(name, id);
                 recorder.normal(clone.key(), resetPending ? "Reset" : "Created", "container " + p.container().name()
                         + " from " + p.container().image());
                 acted = true;
@@ -264,6 +302,7 @@ final class CloneReconciler implements Reconciler {
         recorder.normal(clone.key(), "Destroyed", "removed " + found.size() + " container(s)"
                 + (t != null && DataPlane.needed(t) ? ", its database and keys" : "") + ", released "
                 + clone.spec().ports().size() + " port(s)");
+        recorder.forget(clone.key());
         return Result.done();
     }
 

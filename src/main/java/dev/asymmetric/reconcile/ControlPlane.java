@@ -142,10 +142,12 @@ public final class ControlPlane {
                         lease.release();
                         throw e;
                     }
+                    LOG.debug("lease taken, engine answers");
                     loop = newLoop("cli:" + ProcessHandle.current().pid(), false);
                     running = loop;
                     since = System.nanoTime();
                     loop.start(false, false);
+                    LOG.debug("embedded reconcilers started");
                 }
                 long version = store.feed().version();
                 View view = new View(store, loop, since);

@@ -190,7 +190,7 @@ final class EnvironmentReconciler implements Reconciler {
                     // written meanwhile: read again
                 }
             }
-            recorder.normal(env.key(), "Destroyed", "every member is gone");
+            recorder.forget(env.key());
             return Result.done();
         }
         if (!States.DELETING.equals(env.status().state()) || !remaining.equals(env.status().members())) {

@@ -15,6 +15,7 @@ import java.time.Duration;
  */
 final class HealthProbe {
     private static final Duration CONNECT = Duration.ofMillis(400);
+    private static final Duration LISTENING = Duration.ofMillis(150);
     private static final Duration REQUEST = Duration.ofMillis(800);
     boolean healthy(Template.Service service, Integer hostPort, boolean running) {
         if (!running) {
@@ -29,9 +30,17 @@ final class HealthProbe {
         return accepts(hostPort);
     }
 
+    /**
+     * Whether something listens behind the published port. Docker's userland proxy accepts every connection on a
+     * published port and only then tries the container, closing at once when nothing listens there; so a connection
+     * counts only if it stays open (or the service speaks first) for a moment.
+     */
     boolean accepts(int port) {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", port), (int) CONNECT.toMillis());
+            s.setSoTimeout((int) LISTENING.toMillis());
+            return s.getInputStream().read() >= 0;
+        } catch (java.net.SocketTimeoutException stillOpen) {
             return true;
         } catch (IOException e) {
             return false;

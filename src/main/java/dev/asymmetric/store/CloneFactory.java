@@ -119,6 +119,34 @@ public final class CloneFactory {
         });
     }
 
+    /**
+     * Gives a clone new host ports (same keys, declared order) when something else took its ports before it ever
+     * ran; ports it can't have (held by other clones or bound by anyone) are skipped. Returns the updated clone.
+     */
+    public Clone reallocate(String id) {
+        return store.locked(() -> {
+            Clone clone = store.clone(id).orElseThrow(() -> AsymException.cloneNotFound(id));
+            Set<Integer> taken = new HashSet<>(clone.spec().ports().values());
+            for (Clone c : store.clones()) {
+                taken.addAll(c.spec().ports().values());
+            }
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            int next = range.first();
+            for (String key : clone.spec().ports().keySet()) {
+                while (next <= range.last() && (taken.contains(next) || !free.test(next))) {
+                    next++;
+                }
+                if (next > range.last()) {
+                    throw noFreePorts(clone.spec().template(), clone.spec().ports().size());
+                }
+                ports.put(key, next);
+                taken.add(next);
+                next++;
+            }
+            return store.write(clone.withSpec(clone.spec().withPorts(ports)));
+        });
+    }
+
     private AsymException noFreePorts(String template, int needed) {
         return new AsymException(ErrorCode.NO_FREE_PORTS, "No free host port left in " + range + " for "
                 + template + " (" + needed + " needed); destroy clones you no longer need"

@@ -14,11 +14,11 @@ import java.util.List;
 
 /**
  * A bounded log of events per object ({@code events/<kind>/<name>.jsonl}, one JSON object a line). Only the
- * lease holder appends; when a log passes {@value #TRIM_AT} lines it keeps the newest {@value #KEEP}.
+ * lease holder appends; when a log passes 48 KiB it keeps the newest {@value #KEEP} lines. A destroyed object's log
+ * is forgotten with it, so a new object of the same name starts clean.
  */
 public final class EventLog {
     static final int KEEP = 100;
-    static final int TRIM_AT = 200;
     private static final long TRIM_BYTES = 48 * 1024;
 
     private final Path root;

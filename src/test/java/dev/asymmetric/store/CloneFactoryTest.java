@@ -69,4 +69,20 @@ class CloneFactoryTest {
         f.createWithId("fixture-0001", spec("fixture"), List.of("api"));
         assertThrows(Conflict.class, () -> f.createWithId("fixture-0001", spec("fixture"), List.of("api")));
     }
+
+    @Test
+    void reallocationGivesFreshPortsInTheSameKeyOrder() {
+        Store store = new Store(home, new Codec(), Clock.systemUTC());
+        java.util.Set<Integer> busy = new java.util.HashSet<>();
+        CloneFactory f = new CloneFactory(store, new PortRange(4000, 4010), p -> !busy.contains(p));
+        Clone a = f.create(spec("mailpit"), List.of("mail", "mail.smtp"));
+        Clone b = f.create(spec("fixture"), List.of("api"));
+        busy.add(4000);
+        busy.add(4001);
+        Clone moved = f.reallocate(a.id());
+        assertEquals(List.of("mail", "mail.smtp"), List.copyOf(moved.spec().ports().keySet()));
+        assertEquals(Map.of("mail", 4003, "mail.smtp", 4004), moved.spec().ports());
+        assertEquals(Map.of("api", 4002), store.clone(b.id()).orElseThrow().spec().ports(), "others keep theirs");
+        assertEquals(2, moved.metadata().generation(), "a port change is a spec change");
+    }
 }

@@ -79,6 +79,12 @@ class RoundTripIT {
             Launcher.Run after = cli.run("env", "status");
             assertEquals("No environments. Create one:  asymmetric env spin <environment.yaml>\n", after.stdout());
             assertEquals("[ ]", cli.run("status", "--json").stdout().strip());
+
+            // a new environment of the same name starts with a clean event log
+            assertEquals(0, cli.run("env", "spin", spec.toString()).exit());
+            Launcher.Run fresh = cli.run("env", "status", "acme");
+            assertTrue(!fresh.stdout().contains("Reset"), "old events leaked into the new environment:\n" + fresh.stdout());
+            assertEquals(0, cli.run("env", "destroy", "acme").exit());
         }
     }
 }
