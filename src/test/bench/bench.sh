@@ -128,7 +128,7 @@ R[version]=$(printf '%s\n' "${V[@]}" | median)
 
 log "controller with $MANY one-clone environments from a spec folder"
 mkdir -p "$WORK/specs"
-ASYM_JAVA_OPTS="-Dasym.resync.seconds=10" "$ASYM" controller --specs "$WORK/specs" --port 0 >"$WORK/controller.log" 2>&1 &
+"$ASYM" controller --specs "$WORK/specs" --port 0 >"$WORK/controller.log" 2>&1 &
 CONTROLLER_PID=$!
 sleep 2
 metrics_port() { grep -o 'API http://127.0.0.1:[0-9]*' "$WORK/controller.log" | head -1 | sed 's/.*://'; }
@@ -138,8 +138,10 @@ running_count() { "$ASYM" env status 2>/dev/null | awk -F'\t' '$2 == "running"' 
 api_calls() { curl -s "http://127.0.0.1:$PORT/metrics" | awk '/^asym_docker_api_calls / {printf "%d\n", $2}'; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$CONTROLLER_PID/stat"; }
 rss_mib() { awk '/VmRSS/ {printf "%.0f\n", $2 / 1024}' "/proc/$CONTROLLER_PID/status"; }
-calls_per_resync() { # clones → calls per resync over a quiet window of 6 resyncs
-  local c0 c1; sleep 12; c0=$(api_calls); sleep 60; c1=$(api_calls); awk -v a="$c0" -v b="$c1" 'BEGIN {printf "%.1f\n", (b-a)/6}'
+RESYNC_SECONDS=30   # the controller's default resync period
+calls_per_resync() { # calls per resync over a quiet window of 3 resyncs
+  local c0 c1; sleep 12; c0=$(api_calls); sleep $((3 * RESYNC_SECONDS)); c1=$(api_calls)
+  awk -v a="$c0" -v b="$c1" 'BEGIN {printf "%.1f\n", (b-a)/3}'
 }
 for i in $(seq 1 10); do printf 'name: m%03d\nclones:\n  - template: fixture\n' "$i" >"$WORK/specs/m$i.yaml"; done
 t0=$(now); until [ "$(running_count)" -ge 10 ]; do sleep 1; done

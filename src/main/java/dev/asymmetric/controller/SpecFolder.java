@@ -172,6 +172,9 @@ final class SpecFolder implements AutoCloseable {
             return;
         }
         String hash = sha(bytes);
+        if (appliedUnchanged(path, hash)) {
+            return;
+        }
         EnvironmentSpecReader.EnvironmentDoc doc;
         try {
             doc = reader.parse(bytes, path);
@@ -213,6 +216,18 @@ final class SpecFolder implements AutoCloseable {
             }
         }
         reports.put(path, new SpecFileReports.Report(doc.name(), null, store.clock().instant()));
+    }
+
+    /** The file is byte for byte what was last applied, and that environment still stands: nothing to do. */
+    private boolean appliedUnchanged(String path, String hash) {
+        SpecFileReports.Report last = reports.all().get(path);
+        if (last == null || last.error() != null || last.environment() == null) {
+            return false;
+        }
+        return store.environment(last.environment())
+                .filter(e -> path.equals(e.spec().source()) && hash.equals(e.metadata().labels().get(DesiredState.SPEC_HASH))
+                        && !e.metadata().deleting() && ownedByFolder(e))
+                .isPresent();
     }
 
     private List<Environment> environmentsFrom(String path) {

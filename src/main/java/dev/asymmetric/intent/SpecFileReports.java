@@ -22,17 +22,27 @@ public final class SpecFileReports {
 
     private final Path file;
     private final Codec codec;
+    private Map<String, Report> cached = new TreeMap<>();
+    private String cachedStamp;
 
     public SpecFileReports(Path home, Codec codec) {
         this.file = home.resolve("specfiles.yaml");
         this.codec = codec;
     }
 
+    /** Every report, path → report (a copy; re-read only when the file changed). */
     public synchronized Map<String, Report> all() {
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            Map<String, Report> m = codec.yaml().readValue(bytes, new TypeReference<TreeMap<String, Report>>() { });
-            return m == null ? new TreeMap<>() : m;
+            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file,
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            String stamp = a.fileKey() + "|" + a.size() + "|" + a.lastModifiedTime();
+            if (!stamp.equals(cachedStamp)) {
+                Map<String, Report> m = codec.yaml().readValue(Files.readAllBytes(file),
+                        new TypeReference<TreeMap<String, Report>>() { });
+                cached = m == null ? new TreeMap<>() : m;
+                cachedStamp = stamp;
+            }
+            return new TreeMap<>(cached);
         } catch (NoSuchFileException e) {
             return new TreeMap<>();
         } catch (IOException e) {
