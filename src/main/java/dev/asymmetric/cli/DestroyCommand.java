@@ -2,7 +2,6 @@ package dev.asymmetric.cli;
 
 import dev.asymmetric.view.Views;
 
-import dev.asymmetric.errors.AsymException;
 import dev.asymmetric.model.Clone;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,9 +25,7 @@ final class DestroyCommand extends Verb {
     @Override
     public Integer call() {
         home().controlPlane().warmUp();
-        if (home().store().clone(id).isEmpty()) {
-            throw AsymException.cloneNotFound(id);
-        }
+        requireClone(id);
         home().controlPlane().checkEngine();
         Optional<String> env = home().desired().destroyClone(id);
         Optional<Clone> left = Waiter.await(home(), Goals.cloneGone(id, env.orElse(null)), waiting.timeout, json.json, err());

@@ -25,9 +25,7 @@ final class EnvDestroy extends Verb {
     @Override
     public Integer call() {
         home().controlPlane().warmUp();
-        if (home().store().environment(name).isEmpty()) {
-            throw dev.asymmetric.errors.AsymException.envNotFound(name);
-        }
+        requireEnvironment(name);
         home().controlPlane().checkEngine();
         Environment env = home().desired().destroyEnvironment(name);
         int members = env.status().members().size();

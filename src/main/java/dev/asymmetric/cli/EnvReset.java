@@ -21,12 +21,10 @@ final class EnvReset extends Verb {
     @Override
     public Integer call() {
         home().controlPlane().warmUp();
-        if (home().store().environment(name).isEmpty()) {
-            throw dev.asymmetric.errors.AsymException.envNotFound(name);
-        }
+        requireEnvironment(name);
         home().controlPlane().checkEngine();
         Map<String, Long> targets = home().desired().resetEnvironment(name);
-        Environment env = home().store().environment(name).orElseThrow(() -> dev.asymmetric.errors.AsymException.envNotFound(name));
+        Environment env = requireEnvironment(name);
         Goals.EnvOutcome outcome = Waiter.await(home(), Goals.environmentSettled(name, env.metadata().generation(), targets),
                 waiting.timeout, json.json, err());
         return EnvSpin.report(home(), outcome, json.json, out(), err(), " reset");

@@ -59,7 +59,7 @@ final class EnvStatus extends Verb {
     }
 
     private int detail() {
-        Environment e = home().store().environment(name).orElseThrow(() -> AsymException.envNotFound(name));
+        Environment e = requireEnvironment(name);
         List<Clone> members = Goals.clonesOf(home().store(), e.status().members());
         Views views = new Views(home());
         List<Event> events = new ArrayList<>(home().events().recent(e.key(), 30));

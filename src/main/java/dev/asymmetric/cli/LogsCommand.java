@@ -1,6 +1,5 @@
 package dev.asymmetric.cli;
 
-import dev.asymmetric.errors.AsymException;
 import java.io.OutputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,9 +22,7 @@ final class LogsCommand extends Verb {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (home().store().clone(id).isEmpty()) {
-            throw AsymException.cloneNotFound(id);
-        }
+        requireClone(id);
         // decode as a stream, so a character split across two log frames comes out whole
         java.io.Writer toWriter = out();
         OutputStream toOut = new java.io.OutputStream() {

@@ -26,9 +26,7 @@ final class ResetCommand extends Verb {
     @Override
     public Integer call() {
         home().controlPlane().warmUp();
-        if (home().store().clone(id).isEmpty()) {
-            throw AsymException.cloneNotFound(id);
-        }
+        requireClone(id);
         home().controlPlane().checkEngine();
         Clone target = home().desired().resetClone(id).orElseThrow(() -> AsymException.cloneNotFound(id));
         Clone c = Waiter.await(home(), Goals.clonesSettled(List.of(id), Map.of(id, target.spec().resetCount()),

@@ -35,9 +35,7 @@ final class PowerChange {
 
     static int apply(Verb verb, String id, boolean stopped, boolean json, WaitOptions waiting) {
         verb.home().controlPlane().warmUp();
-        if (verb.home().store().clone(id).isEmpty()) {
-            throw dev.asymmetric.errors.AsymException.cloneNotFound(id);
-        }
+        verb.requireClone(id);
         verb.home().controlPlane().checkEngine();
         verb.home().desired().setStopped(id, stopped);
         Clone c = Waiter.await(verb.home(), Goals.clonesSettled(List.of(id), Map.of(),

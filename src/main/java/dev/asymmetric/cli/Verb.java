@@ -26,4 +26,14 @@ abstract class Verb implements Callable<Integer> {
     PrintWriter err() {
         return spec.commandLine().getErr();
     }
+
+    /** The clone, or CLONE_NOT_FOUND. */
+    dev.asymmetric.model.Clone requireClone(String id) {
+        return home().store().clone(id).orElseThrow(() -> dev.asymmetric.errors.AsymException.cloneNotFound(id));
+    }
+
+    /** The environment, or ENV_NOT_FOUND. */
+    dev.asymmetric.model.Environment requireEnvironment(String name) {
+        return home().store().environment(name).orElseThrow(() -> dev.asymmetric.errors.AsymException.envNotFound(name));
+    }
 }
