@@ -30,4 +30,22 @@ public record CloneStatus(
     public static CloneStatus initial() {
         return new CloneStatus(States.PENDING, 0, 0, null, null, Map.of(), Map.of(), null, null, null);
     }
+
+    /** This status with another state, error code and message. */
+    public CloneStatus with(String newState, String newErrorCode, String newMessage) {
+        return new CloneStatus(newState, observedGeneration, observedResetCount, newErrorCode, newMessage, services,
+                endpoints, startedAt, readyAt, dataReady);
+    }
+
+    /** This status with its data marked prepared for {@code mark} (the reset count it was prepared for). */
+    public CloneStatus withDataReady(String mark) {
+        return new CloneStatus(state, observedGeneration, observedResetCount, errorCode, message, services, endpoints,
+                startedAt, readyAt, mark);
+    }
+
+    /** This status as the outcome of reconciling {@code generation} and reset {@code resetCount}. */
+    public CloneStatus observed(long generation, long resetCount, Map<String, ServiceStatus> observedServices) {
+        return new CloneStatus(state, generation, resetCount, errorCode, message, observedServices, endpoints, startedAt,
+                readyAt, dataReady);
+    }
 }

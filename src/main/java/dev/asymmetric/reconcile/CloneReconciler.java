@@ -3,7 +3,6 @@ package dev.asymmetric.reconcile;
 import dev.asymmetric.catalog.Catalog;
 import dev.asymmetric.docker.ContainerObservation;
 import dev.asymmetric.docker.Containers;
-import dev.asymmetric.docker.DockerFailure;
 import dev.asymmetric.docker.Labels;
 import dev.asymmetric.errors.AsymException;
 import dev.asymmetric.errors.ErrorCode;
@@ -37,20 +36,20 @@ final class CloneReconciler implements Reconciler {
 
     private final Store store;
     private final Catalog catalog;
-    private final Containers containers;
     private final ActualState actual;
     private final ClonePlanner planner;
     private final HealthProbe health;
     private final DataPlane data;
     private final Recorder recorder;
     private final CloneFactory factory;
+    private final CloneActions actions;
 
     CloneReconciler(Store store, Catalog catalog, Containers containers, ActualState actual, ClonePlanner planner,
             HealthProbe health, DataPlane data, Recorder recorder, CloneFactory factory) {
         this.factory = factory;
+        this.actions = new CloneActions(containers, actual);
         this.store = store;
         this.catalog = catalog;
-        this.containers = containers;
         this.actual = actual;
         this.planner = planner;
         this.health = health;
@@ -109,7 +108,7 @@ final class CloneReconciler implements Reconciler {
         if (DataPlane.needed(t)) {
             String missing = data.awaitShared(t);
             if (missing != null) {
-                status(clone, s -> with(s, resetPending ? States.RESETTING : States.STARTING, null, missing));
+                status(clone, s -> s.with(resetPending ? States.RESETTING : States.STARTING, null, missing));
                 return Result.requeueAfter(Duration.ofMillis(300));
             }
             wiring = data.wiring(clone, t);
@@ -125,7 +124,7 @@ final class CloneReconciler implements Reconciler {
                 if (plans.stream().anyMatch(p -> p.hash().equals(c.label(Labels.CONFIG_HASH)))) {
                     kept.add(c);
                 } else {
-                    remove(c);
+                    actions.remove(c);
                     removed++;
                 }
             }
@@ -138,18 +137,17 @@ final class CloneReconciler implements Reconciler {
         if (DataPlane.needed(t) && !dataMark.equals(clone.status().dataReady())) {
             data.prepare(clone, t);
             recorder.normal(clone.key(), "DataPrepared", resetPending ? "dropped, re-migrated, re-seeded" : "database and keys ready");
-            clone = status(clone, s -> withData(s, dataMark));
+            clone = status(clone, s -> s.withDataReady(dataMark));
         }
 
         if (clone.spec().stopped()) {
             for (ContainerObservation c : found) {
                 if (c.running()) {
-                    containers.stop(c.id(), 5);
-                    actual.state(c.id(), "exited");
+                    actions.stop(c);
                 }
             }
             Map<String, ServiceStatus> services = services(found, plans, false);
-            status(clone, s -> observed(with(s, States.STOPPED, null, "stopped"), generation, resetCount, services));
+            status(clone, s -> s.with(States.STOPPED, null, "stopped").observed(generation, resetCount, services));
             return Result.done();
         }
 
@@ -159,7 +157,7 @@ final class CloneReconciler implements Reconciler {
             String service = c.label(Labels.SERVICE);
             boolean wanted = plans.stream().anyMatch(p -> p.service().name().equals(service));
             if (!wanted || byService.containsKey(service)) {
-                remove(c);
+                actions.remove(c);
                 acted = true;
             } else {
                 byService.put(service, c);
@@ -172,7 +170,7 @@ final class CloneReconciler implements Reconciler {
             if (c == null) {
                 String id;
                 try {
-                    id = createAndStart(clone, p);
+                    id = actions.createAndStart(clone, p);
                 } catch (AsymException e) {
                     if (e.code() == ErrorCode.PORT_IN_USE && clone.status().readyAt() == null) {
                         // it never ran: nobody has its URLs yet, so it may simply take other ports
@@ -189,18 +187,18 @@ final class CloneReconciler implements Reconciler {
                 acted = true;
             } else if (!p.hash().equals(c.label(Labels.CONFIG_HASH))) {
                 List<String> why = ClonePlanner.changedParts(c.label(Labels.CONFIG_PARTS), p.parts());
-                remove(c);
-                ids.put(name, createAndStart(clone, p));
+                actions.remove(c);
+                ids.put(name, actions.createAndStart(clone, p));
                 recorder.normal(clone.key(), why.equals(List.of("reset")) ? "Reset" : "Recreated",
                         p.container().name() + ": " + String.join(", ", why) + " changed");
                 acted = true;
             } else if ("exited".equals(c.state()) || "dead".equals(c.state())) {
-                remove(c);
-                ids.put(name, createAndStart(clone, p));
+                actions.remove(c);
+                ids.put(name, actions.createAndStart(clone, p));
                 recorder.warning(clone.key(), "Restarted", p.container().name() + " had stopped (" + c.status() + "); recreated it");
                 acted = true;
             } else if (!c.running()) {
-                startExisting(clone, c, p);
+                actions.start(clone, c, p);
                 ids.put(name, c.id());
                 recorder.normal(clone.key(), "Started", p.container().name() + " was " + c.state());
                 acted = true;
@@ -251,8 +249,9 @@ final class CloneReconciler implements Reconciler {
             if (!States.RUNNING.equals(s.state()) || s.observedGeneration() != generation) {
                 recorder.normal(clone.key(), "Ready", "healthy after " + took);
             }
-            status(clone, x -> observed(new CloneStatus(States.RUNNING, x.observedGeneration(), x.observedResetCount(),
-                    null, "up", services, endpoints, started, now, x.dataReady()), generation, resetCount, services));
+            status(clone, x -> new CloneStatus(States.RUNNING, x.observedGeneration(), x.observedResetCount(),
+                    null, "up", services, endpoints, started, now, x.dataReady())
+                    .observed(generation, resetCount, services));
             return Result.done();
         }
         Duration timeout = plans.stream().map(p -> p.service().health().timeout()).max(Duration::compareTo)
@@ -263,9 +262,9 @@ final class CloneReconciler implements Reconciler {
             if (!States.FAILED.equals(s.state()) || !ErrorCode.HEALTH_TIMEOUT.name().equals(s.errorCode())) {
                 recorder.warning(clone.key(), "HealthTimeout", message);
             }
-            status(clone, x -> observed(new CloneStatus(States.FAILED, x.observedGeneration(), x.observedResetCount(),
-                    ErrorCode.HEALTH_TIMEOUT.name(), message, services, endpoints, started, null, x.dataReady()),
-                    generation, resetCount, services));
+            status(clone, x -> new CloneStatus(States.FAILED, x.observedGeneration(), x.observedResetCount(),
+                    ErrorCode.HEALTH_TIMEOUT.name(), message, services, endpoints, started, null, x.dataReady())
+                    .observed(generation, resetCount, services));
             return Result.requeueAfter(FAILED_RECHECK);
         }
         if (s.startedAt() == null || !States.STARTING.equals(s.state()) && !States.RESETTING.equals(s.state())) {
@@ -290,10 +289,10 @@ final class CloneReconciler implements Reconciler {
 
     private Result destroy(Clone clone, Template t, List<ContainerObservation> found) {
         if (!States.DELETING.equals(clone.status().state())) {
-            clone = status(clone, s -> with(s, States.DELETING, null, "destroying"));
+            clone = status(clone, s -> s.with(States.DELETING, null, "destroying"));
         }
         for (ContainerObservation c : found) {
-            remove(c);
+            actions.remove(c);
         }
         if (t != null && DataPlane.needed(t) && clone.status().dataReady() != null) {
             data.drop(clone, t);
@@ -324,7 +323,7 @@ final class CloneReconciler implements Reconciler {
     private Result removeOrphans(String id, List<ContainerObservation> found) {
         if (!found.isEmpty()) {
             for (ContainerObservation c : found) {
-                remove(c);
+                actions.remove(c);
             }
             recorder.warning(Clone.KIND + "/" + id, "OrphanRemoved", "removed " + found.size()
                     + " container(s) of a clone that is no longer recorded");
@@ -332,76 +331,13 @@ final class CloneReconciler implements Reconciler {
         return Result.done();
     }
 
-    private String createAndStart(Clone clone, ClonePlanner.ServicePlan p) {
-        try {
-            if (p.buildContext() != null) {
-                containers.buildIfMissing(p.buildContext(), p.container().image());
-            }
-            String id = containers.create(p.container());
-            try {
-                containers.start(id);
-            } catch (DockerFailure f) {
-                containers.remove(id);
-                throw f;
-            }
-            List<ContainerObservation.Published> ports = new ArrayList<>();
-            p.container().ports().forEach(x -> ports.add(new ContainerObservation.Published(x.containerPort(), x.hostIp(), x.hostPort())));
-            actual.created(new ContainerObservation(id, p.container().name(), p.container().labels(), "running", "running",
-                    p.container().image(), null, ports));
-            return id;
-        } catch (DockerFailure f) {
-            throw named(clone, p, f);
-        }
-    }
-
-    private void startExisting(Clone clone, ContainerObservation c, ClonePlanner.ServicePlan p) {
-        try {
-            containers.start(c.id());
-            actual.state(c.id(), "running");
-        } catch (DockerFailure f) {
-            throw named(clone, p, f);
-        }
-    }
-
-    private void remove(ContainerObservation c) {
-        try {
-            containers.remove(c.id());
-            actual.removed(c.id());
-        } catch (DockerFailure f) {
-            if (f.kind() == DockerFailure.Kind.UNAVAILABLE) {
-                throw AsymException.dockerUnavailable(containers.engine().host(), f);
-            }
-            throw new AsymException(ErrorCode.CLONE_DESTROY_FAILED, "Could not remove " + c.name() + ": "
-                    + f.getMessage() + ". Remove it with `docker rm -f " + c.name() + "`; asymmetric will carry on.");
-        }
-    }
-
-    private AsymException named(Clone clone, ClonePlanner.ServicePlan p, DockerFailure f) {
-        return switch (f.kind()) {
-            case UNAVAILABLE -> AsymException.dockerUnavailable(containers.engine().host(), f);
-            case PORT_IN_USE -> new AsymException(ErrorCode.PORT_IN_USE, "A host port of " + clone.id() + " ("
-                    + portsOf(p) + ") is taken by another program. Free it, or `asymmetric destroy " + clone.id()
-                    + "` and spin again to get other ports.");
-            case IMAGE_MISSING -> new AsymException(ErrorCode.CLONE_START_FAILED, "Can't start " + clone.id() + ": "
-                    + f.getMessage() + ". Pull or build the image, then retry.");
-            default -> new AsymException(ErrorCode.CLONE_START_FAILED, "Can't start " + p.container().name() + ": "
-                    + f.getMessage() + ". Check the template's image and command, then retry.");
-        };
-    }
-
-    private static String portsOf(ClonePlanner.ServicePlan p) {
-        List<String> out = new ArrayList<>();
-        p.container().ports().forEach(x -> out.add(x.hostIp() + ":" + x.hostPort()));
-        return String.join(", ", out);
-    }
-
     @Override
     public void recordTerminal(String id, AsymException error) {
         store.clone(id).ifPresent(c -> {
             recorder.warning(c.key(), "Failed", error.line());
-            status(c, s -> observed(new CloneStatus(States.FAILED, s.observedGeneration(), s.observedResetCount(),
+            status(c, s -> new CloneStatus(States.FAILED, s.observedGeneration(), s.observedResetCount(),
                     error.code().name(), error.getMessage(), s.services(), s.endpoints(), s.startedAt(), null,
-                    s.dataReady()), c.metadata().generation(), c.spec().resetCount(), s.services()));
+                    s.dataReady()).observed(c.metadata().generation(), c.spec().resetCount(), s.services()));
         });
     }
 
@@ -425,21 +361,6 @@ final class CloneReconciler implements Reconciler {
             }
         }
         return out;
-    }
-
-    private static CloneStatus with(CloneStatus s, String state, String errorCode, String message) {
-        return new CloneStatus(state, s.observedGeneration(), s.observedResetCount(), errorCode, message, s.services(),
-                s.endpoints(), s.startedAt(), s.readyAt(), s.dataReady());
-    }
-
-    private static CloneStatus withData(CloneStatus s, String mark) {
-        return new CloneStatus(s.state(), s.observedGeneration(), s.observedResetCount(), s.errorCode(), s.message(),
-                s.services(), s.endpoints(), s.startedAt(), s.readyAt(), mark);
-    }
-
-    private static CloneStatus observed(CloneStatus s, long generation, long resetCount, Map<String, ServiceStatus> services) {
-        return new CloneStatus(s.state(), generation, resetCount, s.errorCode(), s.message(), services, s.endpoints(),
-                s.startedAt(), s.readyAt(), s.dataReady());
     }
 
     /** Writes the clone's status (re-reading on conflict); returns the stored clone. */
