@@ -93,7 +93,7 @@ public final class CloneFactory {
             for (Clone c : store.clones()) {
                 taken.addAll(c.spec().ports().values());
             }
-            List<String> recorded = new java.util.ArrayList<>();
+            List<Clone> clones = new java.util.ArrayList<>();
             int next = range.first();
             for (Planned p : planned) {
                 if (Files.exists(store.file(Clone.KIND, p.id()))) {
@@ -111,11 +111,10 @@ public final class CloneFactory {
                     taken.add(next);
                     next++;
                 }
-                store.create(new Clone(Metadata.fresh(p.id(), null, store.clock().instant(), Map.of()),
+                clones.add(new Clone(Metadata.fresh(p.id(), null, store.clock().instant(), Map.of()),
                         p.spec().withPorts(ports), CloneStatus.initial()));
-                recorded.add(p.id());
             }
-            return recorded;
+            return store.createAll(clones).stream().map(Clone::id).toList();
         });
     }
 
