@@ -76,8 +76,7 @@ public final class DesiredState {
 
     /** Stamps the environment for deletion (the reconciler destroys members, then drops it). */
     public Environment destroyEnvironment(String name) {
-        return store.mutate(Environment.KIND, name, Environment.class, e -> e.metadata().deleting() ? e
-                : e.withMetadata(e.metadata().withDeletionRequestedAt(store.clock().instant())))
+        return store.requestDeletion(Environment.KIND, name, Environment.class)
                 .orElseThrow(() -> AsymException.envNotFound(name));
     }
 
@@ -132,8 +131,7 @@ public final class DesiredState {
             }
             return next;
         }));
-        store.mutate(Clone.KIND, id, Clone.class, c -> c.metadata().deleting() ? c
-                : c.withMetadata(c.metadata().withDeletionRequestedAt(store.clock().instant())));
+        store.requestDeletion(Clone.KIND, id, Clone.class);
         return owner.map(Environment::name);
     }
 

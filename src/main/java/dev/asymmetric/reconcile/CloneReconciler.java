@@ -12,7 +12,6 @@ import dev.asymmetric.model.ServiceStatus;
 import dev.asymmetric.model.States;
 import dev.asymmetric.model.Template;
 import dev.asymmetric.store.CloneFactory;
-import dev.asymmetric.store.Conflict;
 import dev.asymmetric.store.Store;
 import java.time.Duration;
 import java.time.Instant;
@@ -297,27 +296,12 @@ final class CloneReconciler implements Reconciler {
         if (t != null && DataPlane.needed(t) && clone.status().dataReady() != null) {
             data.drop(clone, t);
         }
-        deleteRecord(clone.id());
+        store.deleteLatest(Clone.KIND, clone.id(), Clone.class);
         recorder.normal(clone.key(), "Destroyed", "removed " + found.size() + " container(s)"
                 + (t != null && DataPlane.needed(t) ? ", its database and keys" : "") + ", released "
                 + clone.spec().ports().size() + " port(s)");
         recorder.forget(clone.key());
         return Result.done();
-    }
-
-    private void deleteRecord(String id) {
-        for (int i = 0; i < 20; i++) {
-            Optional<Clone> latest = store.clone(id);
-            if (latest.isEmpty()) {
-                return;
-            }
-            try {
-                store.delete(latest.get());
-                return;
-            } catch (Conflict c) {
-                // status written meanwhile: read again
-            }
-        }
     }
 
     private Result removeOrphans(String id, List<ContainerObservation> found) {

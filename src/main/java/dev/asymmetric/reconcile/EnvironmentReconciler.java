@@ -10,7 +10,6 @@ import dev.asymmetric.model.EnvironmentStatus;
 import dev.asymmetric.model.States;
 import dev.asymmetric.model.Template;
 import dev.asymmetric.store.CloneFactory;
-import dev.asymmetric.store.Conflict;
 import dev.asymmetric.store.Store;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,8 +85,7 @@ final class EnvironmentReconciler implements Reconciler {
         });
 
         for (String id : plan.toDelete()) {
-            store.mutate(Clone.KIND, id, Clone.class, c -> c.metadata().deleting() ? c
-                    : c.withMetadata(c.metadata().withDeletionRequestedAt(store.clock().instant())));
+            store.requestDeletion(Clone.KIND, id, Clone.class);
             recorder.normal(env.key(), "MemberRemoved", id + " left the spec; destroying it");
         }
         List<String> removing = new ArrayList<>();
@@ -172,24 +170,12 @@ final class EnvironmentReconciler implements Reconciler {
             if (c.isPresent()) {
                 remaining.add(id);
                 if (!c.get().metadata().deleting()) {
-                    store.mutate(Clone.KIND, id, Clone.class, x -> x.metadata().deleting() ? x
-                            : x.withMetadata(x.metadata().withDeletionRequestedAt(store.clock().instant())));
+                    store.requestDeletion(Clone.KIND, id, Clone.class);
                 }
             }
         }
         if (remaining.isEmpty()) {
-            for (int i = 0; i < 20; i++) {
-                Optional<Environment> latest = store.environment(env.name());
-                if (latest.isEmpty()) {
-                    break;
-                }
-                try {
-                    store.delete(latest.get());
-                    break;
-                } catch (Conflict c) {
-                    // written meanwhile: read again
-                }
-            }
+            store.deleteLatest(Environment.KIND, env.name(), Environment.class);
             recorder.forget(env.key());
             return Result.done();
         }

@@ -262,6 +262,31 @@ public final class Store {
         }
     }
 
+    /**
+     * The first phase of a two-phase delete: stamps {@code deletionRequestedAt} (once; later calls change nothing).
+     * The owning reconciler does the rest and finally {@link #deleteLatest}s the record. Empty if it is gone.
+     */
+    public <T extends Resource> Optional<T> requestDeletion(String kind, String name, Class<T> type) {
+        return mutate(kind, name, type, r -> r.metadata().deleting() ? r
+                : type.cast(r.withMetadata(r.metadata().withDeletionRequestedAt(clock.instant()))));
+    }
+
+    /** The last phase of a delete: removes the record as it stands now, re-reading if a status write races it. */
+    public <T extends Resource> void deleteLatest(String kind, String name, Class<T> type) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            Optional<T> latest = read(kind, name, type);
+            if (latest.isEmpty()) {
+                return;
+            }
+            try {
+                delete(latest.get());
+                return;
+            } catch (Conflict c) {
+                // written meanwhile: read again
+            }
+        }
+    }
+
     /** Deletes the object if it still has {@code object}'s resourceVersion (the last step of a delete). */
     public void delete(Resource object) {
         lock.with(() -> {
