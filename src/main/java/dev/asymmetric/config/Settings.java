@@ -27,10 +27,6 @@ public record Settings(
     public static final String DEFAULT_REDIS_IMAGE = "redis:7-alpine";
     public static final int DEFAULT_CONTROLLER_PORT = 7780;
 
-    public Path configFile() {
-        return home.resolve("config.yaml");
-    }
-
     /** The spec folder the controller watches when {@code --specs} isn't given. */
     public Path defaultSpecsDir() {
         return home.resolve("specs");

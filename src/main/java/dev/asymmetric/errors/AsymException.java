@@ -75,11 +75,6 @@ public final class AsymException extends RuntimeException {
                         + " (or a running controller) finishes it. Check on it with: " + followUp);
     }
 
-    public static AsymException notAvailableYet(String verb) {
-        return new AsymException(ErrorCode.NOT_AVAILABLE_YET,
-                "'" + verb + "' is not available in this build yet. See docs/cli.md for what works today.");
-    }
-
     public static AsymException registryCorrupt(String file, Throwable cause) {
         return new AsymException(ErrorCode.REGISTRY_CORRUPT,
                 "The state file " + file + " can't be read (" + rootMessage(cause) + "). Move it aside or fix it;"

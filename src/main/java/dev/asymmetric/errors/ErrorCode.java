@@ -24,7 +24,6 @@ public enum ErrorCode {
     CONTROLLER_RUNNING,
     PORT_UNAVAILABLE,
     INTERRUPTED,
-    NOT_AVAILABLE_YET,
     USAGE(2),
     UNEXPECTED(2);
 

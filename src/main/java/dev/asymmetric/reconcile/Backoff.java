@@ -24,8 +24,4 @@ final class Backoff {
     synchronized void forget(String key) {
         failures.remove(key);
     }
-
-    synchronized int failures(String key) {
-        return failures.getOrDefault(key, 0);
-    }
 }

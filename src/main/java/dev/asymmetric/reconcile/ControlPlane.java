@@ -114,11 +114,6 @@ public final class ControlPlane {
         }
     }
 
-    /** Who holds the controller lease, if anyone. */
-    public Optional<String> leaseHolder() {
-        return lease.holder();
-    }
-
     /**
      * Waits until {@code goal} is reached. If no controller holds the lease, this process takes it and runs the
      * reconcilers itself until then; otherwise it only watches the store. On timeout: TIMEOUT, with desired state
@@ -234,7 +229,7 @@ public final class ControlPlane {
     }
 
     /** One service container of a clone as Docker has it now. */
-    public record ContainerView(String service, String name, String state, String status, boolean drifted) {
+    public record ContainerView(String service, String name, String state, String status) {
     }
 
     /**
@@ -251,7 +246,7 @@ public final class ControlPlane {
         Map<String, List<ContainerView>> out = new LinkedHashMap<>();
         for (String id : cloneIds) {
             out.put(id, all.stream().filter(c -> id.equals(c.label(Labels.CLONE)))
-                    .map(c -> new ContainerView(c.label(Labels.SERVICE), c.name(), c.state(), c.status(), false))
+                    .map(c -> new ContainerView(c.label(Labels.SERVICE), c.name(), c.state(), c.status()))
                     .toList());
         }
         return out;
