@@ -41,7 +41,8 @@ public final class Home implements AutoCloseable {
         this.events = new Lazy<>(() -> new EventLog(settings().home(), codec()));
         this.docker = new Lazy<>(() -> new DockerEngine(settings().dockerHost()));
         this.controlPlane = new Lazy<>(() -> new ControlPlane(settings(), store(), catalog(), events(), docker));
-        this.desired = new Lazy<>(() -> new DesiredState(store(), catalog(), new CloneFactory(store(), settings().ports())));
+        this.desired = new Lazy<>(() -> new DesiredState(store(), catalog(),
+                new CloneFactory(store(), settings().ports(), controlPlane().claims())));
     }
 
     public static Home fromEnvironment() {

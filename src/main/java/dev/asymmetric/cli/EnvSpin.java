@@ -42,6 +42,7 @@ final class EnvSpin extends Verb {
             java.io.PrintWriter out, java.io.PrintWriter err, String verbWord) {
         Views views = new Views(home);
         Environment e = outcome.env();
+        Goals.throwIfFailedItself(e);
         boolean ok = States.RUNNING.equals(e.status().state());
         if (json) {
             out.println(Json.write(home, views.environmentDetail(e, outcome.members(), List.of())));

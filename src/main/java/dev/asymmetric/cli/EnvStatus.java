@@ -49,7 +49,7 @@ final class EnvStatus extends Verb {
             out().println("No environments. Create one:  asymmetric env spin <environment.yaml>");
         } else {
             for (Environment e : envs) {
-                out().println(e.name() + "\t" + e.status().state() + "\t" + e.status().members().size() + " member(s): "
+                out().println(e.name() + "\t" + views.summary(e).state() + "\t" + e.status().members().size() + " member(s): "
                         + String.join(", ", e.status().members()));
             }
         }
@@ -93,8 +93,8 @@ final class EnvStatus extends Verb {
             out().println(Json.write(home(), m));
             return 0;
         }
-        out().println("environment " + e.name() + " [" + e.status().state() + "]: "
-                + (e.status().message() == null ? "" : e.status().message()));
+        Views.Summary now = views.summary(e);
+        out().println("environment " + e.name() + " [" + now.state() + "]: " + (now.message() == null ? "" : now.message()));
         out().println("  spec: " + (e.spec().source() == null ? "(ad hoc)" : e.spec().source()));
         if (specProblem != null) {
             out().println("  " + Marks.FAIL + " the spec file's last change was refused (nothing changed): " + specProblem);

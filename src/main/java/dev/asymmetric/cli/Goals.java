@@ -35,11 +35,13 @@ final class Goals {
             @Override
             public Optional<EnvOutcome> reached(View view) {
                 Store store = view.store();
-                Optional<Environment> env = store.environment(name);
-                if (env.isEmpty()) {
-                    return Optional.empty();
+                Environment e = store.environment(name).orElseThrow(() -> goneWhileWaiting("environment " + name,
+                        "asymmetric env status"));
+                if (e.status().errorCode() != null && e.status().observedGeneration() >= generation
+                        && view.reconciledSince(e.key())) {
+                    // the environment itself can't be carried out (no free ports, a template gone): settled, failed
+                    return Optional.of(new EnvOutcome(e, clonesOf(store, e.status().members())));
                 }
-                Environment e = env.get();
                 if (e.status().observedGeneration() < generation || !e.status().pending().isEmpty()
                         || !e.status().removing().isEmpty() || !view.reconciledSince(e.key())) {
                     return Optional.empty();
@@ -117,11 +119,11 @@ final class Goals {
             public Optional<List<Clone>> reached(View view) {
                 List<Clone> out = new ArrayList<>();
                 for (String id : ids) {
-                    Optional<Clone> c = view.store().clone(id);
-                    if (c.isEmpty() || !settled(c.get(), view, resetTargets.getOrDefault(id, 0L))) {
+                    Clone c = view.store().clone(id).orElseThrow(() -> goneWhileWaiting("clone " + id, "asymmetric status"));
+                    if (!settled(c, view, resetTargets.getOrDefault(id, 0L))) {
                         return Optional.empty();
                     }
-                    out.add(c.get());
+                    out.add(c);
                 }
                 return Optional.of(out);
             }
@@ -182,6 +184,26 @@ final class Goals {
                 return "asymmetric status";
             }
         };
+    }
+
+    /**
+     * An environment whose spec can't be carried out at all (its status names an error of its own, such as
+     * NO_FREE_PORTS) is that named error for the verb that waited on it.
+     */
+    static void throwIfFailedItself(Environment e) {
+        String code = e.status().errorCode();
+        if (code != null) {
+            String message = e.status().message() == null ? code : e.status().message();
+            throw new dev.asymmetric.errors.AsymException(dev.asymmetric.errors.ErrorCode.valueOf(code),
+                    message.startsWith(code + ": ") ? message.substring(code.length() + 2) : message);
+        }
+    }
+
+    /** Another command (or the spec folder) destroyed what this verb was waiting for: stop waiting, and say so. */
+    static dev.asymmetric.errors.AsymException goneWhileWaiting(String what, String followUp) {
+        return new dev.asymmetric.errors.AsymException(what.startsWith("clone") ? dev.asymmetric.errors.ErrorCode.CLONE_NOT_FOUND
+                : dev.asymmetric.errors.ErrorCode.ENV_NOT_FOUND, "The " + what + " was destroyed by another command while"
+                + " this one waited for it; nothing is left to wait for. See: " + followUp);
     }
 
     static boolean settled(Clone c, View view, long resetTarget) {

@@ -31,12 +31,15 @@ final class ResetCommand extends Verb {
         Clone target = home().desired().resetClone(id).orElseThrow(() -> AsymException.cloneNotFound(id));
         Clone c = Waiter.await(home(), Goals.clonesSettled(List.of(id), Map.of(id, target.spec().resetCount()),
                 "clone " + id + " to reset", "asymmetric status"), waiting.timeout, json.json, err()).get(0);
-        boolean ok = States.RUNNING.equals(c.status().state());
+        // a stopped clone is reset and stays stopped: that is success too
+        boolean stoppedOk = c.spec().stopped() && States.STOPPED.equals(c.status().state());
+        boolean ok = States.RUNNING.equals(c.status().state()) || stoppedOk;
         boolean data = home().catalog().find(c.spec().template()).map(t -> t.database() != null || t.redis() != null).orElse(false);
         if (json.json) {
             out().println(Json.write(home(), new Views(home()).clone(c)));
         } else if (ok) {
-            out().println(Marks.OK + " reset " + id + (data ? " (dropped, re-migrated, re-seeded)" : " (recreated, re-seeded)"));
+            out().println(Marks.OK + " reset " + id + (data ? " (dropped, re-migrated, re-seeded)" : " (recreated, re-seeded)")
+                    + (stoppedOk ? "; it stays stopped: asymmetric start " + id : ""));
         }
         if (!ok) {
             err().println(Views.errorLine(c));

@@ -51,6 +51,7 @@ final class SpinCommand extends Verb {
             Environment env = home().desired().addToGroup(group, requests);
             Goals.EnvOutcome outcome = Waiter.await(home(), Goals.environmentSettled(group, env.metadata().generation(),
                     Map.of()), waiting.timeout, json.json, err());
+            Goals.throwIfFailedItself(outcome.env());
             List<Clone> members = outcome.members();
             clones = members.subList(Math.max(0, members.size() - requests.size()), members.size());
         } else {

@@ -1,6 +1,5 @@
 package dev.asymmetric.docker;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,10 +22,12 @@ final class Archives {
     private Archives() {
     }
 
-    /** One tar holding every drop at its target path, with the parent directories it needs. */
-    static byte[] drops(List<ContainerPlan.FileDrop> drops) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+    /**
+     * Writes one tar holding every drop at its target path, with the parent directories it needs. Files are
+     * streamed, never held in memory whole, so a large seed costs disk, not heap.
+     */
+    static void drops(List<ContainerPlan.FileDrop> drops, java.io.OutputStream out) throws IOException {
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new java.io.BufferedOutputStream(out, 1 << 16))) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             Set<String> dirs = new LinkedHashSet<>();
             for (ContainerPlan.FileDrop d : drops) {
@@ -50,13 +51,11 @@ final class Archives {
             }
             tar.finish();
         }
-        return bytes.toByteArray();
     }
 
-    /** A directory's contents as a tar, for a Docker build context. */
-    static byte[] directory(Path dir) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+    /** Writes a directory's contents as a tar, for a Docker build context (streamed like {@link #drops}). */
+    static void directory(Path dir, java.io.OutputStream out) throws IOException {
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new java.io.BufferedOutputStream(out, 1 << 16))) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             for (Path p : walk(dir)) {
                 if (Files.isRegularFile(p)) {
@@ -65,7 +64,6 @@ final class Archives {
             }
             tar.finish();
         }
-        return bytes.toByteArray();
     }
 
     private static List<Path> walk(Path dir) throws IOException {
@@ -96,14 +94,13 @@ final class Archives {
     }
 
     private static void addFile(TarArchiveOutputStream tar, Path file, String name) throws IOException {
-        byte[] content = Files.readAllBytes(file);
         TarArchiveEntry e = new TarArchiveEntry(name);
-        e.setSize(content.length);
+        e.setSize(Files.size(file));
         boolean executable = "file".equals(file.getFileSystem().provider().getScheme()) && Files.isExecutable(file);
         e.setMode(executable ? 0100755 : 0100644);
         e.setModTime(EPOCH);
         tar.putArchiveEntry(e);
-        tar.write(content);
+        Files.copy(file, tar);
         tar.closeArchiveEntry();
     }
 }

@@ -14,7 +14,6 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.Ports;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -34,6 +33,18 @@ public final class Containers {
 
     public Containers(DockerEngine engine) {
         this.engine = engine;
+    }
+
+    /** Who a container belongs to, in words, from its labels. */
+    public static String describe(Map<String, String> labels) {
+        if (labels.containsKey(Labels.SHARED)) {
+            return "asymmetric's shared " + labels.get(Labels.SHARED);
+        }
+        if (labels.containsKey(Labels.HOME)) {
+            return "clone " + labels.getOrDefault(Labels.CLONE, "?") + " of another asymmetric home (home id "
+                    + labels.get(Labels.HOME) + ")";
+        }
+        return "a container asymmetric did not create";
     }
 
     public DockerEngine engine() {
@@ -84,11 +95,44 @@ public final class Containers {
             ensureImage(plan.image());
             return createOnce(plan);
         } catch (ConflictException e) {
+            // A container already has the name. Replace it only when it is this very clone's leftover (same home, same
+            // clone: a crash between create and record); anything else — another home's clone, a shared service, a
+            // container someone made by hand — is never removed.
+            String owner = holderOf(plan);
+            if (owner != null) {
+                throw new DockerFailure(DockerFailure.Kind.NAME_TAKEN, "the container name " + plan.name()
+                        + " is taken by " + owner, e);
+            }
             remove(plan.name());
-            return createOnce(plan);
+            try {
+                return createOnce(plan);
+            } catch (RuntimeException again) {
+                throw DockerFailure.of("creating " + plan.name(), again);
+            }
         } catch (RuntimeException e) {
             throw DockerFailure.of("creating " + plan.name(), e);
         }
+    }
+
+    /**
+     * Null when the container called {@code name} is a leftover of the same clone of the same home as the plan about
+     * to be created (so replacing it is safe); otherwise who holds the name, in words.
+     */
+    private String holderOf(ContainerPlan plan) {
+        com.github.dockerjava.api.command.InspectContainerResponse r;
+        try {
+            r = engine.requests().inspectContainerCmd(plan.name()).exec();
+        } catch (NotFoundException gone) {
+            return null;
+        } catch (RuntimeException e) {
+            throw DockerFailure.of("inspecting container " + plan.name(), e);
+        }
+        Map<String, String> labels = r.getConfig() == null || r.getConfig().getLabels() == null ? Map.of()
+                : r.getConfig().getLabels();
+        String home = plan.labels().get(Labels.HOME);
+        boolean sameClone = home != null && home.equals(labels.get(Labels.HOME)) && !labels.containsKey(Labels.SHARED)
+                && java.util.Objects.equals(plan.labels().get(Labels.CLONE), labels.get(Labels.CLONE));
+        return sameClone ? null : describe(labels);
     }
 
     private String createOnce(ContainerPlan plan) {
@@ -133,19 +177,37 @@ public final class Containers {
      */
     private String seededImage(ContainerPlan plan) {
         String baseId = imageId(plan.image());
-        String hash;
-        byte[] tar;
+        java.nio.file.Path tar = null;
         try {
-            tar = Archives.drops(plan.files());
-            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-            md.update(baseId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            md.update(tar);
-            hash = java.util.HexFormat.of().formatHex(md.digest()).substring(0, 16);
+            tar = java.nio.file.Files.createTempFile("asym-seed-", ".tar");
+            String hash;
+            try {
+                java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+                md.update(baseId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                try (java.io.OutputStream out = new java.security.DigestOutputStream(java.nio.file.Files.newOutputStream(tar), md)) {
+                    Archives.drops(plan.files(), out);
+                }
+                hash = java.util.HexFormat.of().formatHex(md.digest()).substring(0, 16);
+            } catch (IOException e) {
+                throw new DockerFailure(DockerFailure.Kind.OTHER, "packing seed files for " + plan.name() + ": " + e.getMessage(), e);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            return seededImage(plan, hash, tar);
         } catch (IOException e) {
             throw new DockerFailure(DockerFailure.Kind.OTHER, "packing seed files for " + plan.name() + ": " + e.getMessage(), e);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        } finally {
+            if (tar != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(tar);
+                } catch (IOException ignored) {
+                    // a temp file the OS cleans up
+                }
+            }
         }
+    }
+
+    private String seededImage(ContainerPlan plan, String hash, java.nio.file.Path tar) throws IOException {
         String repository = "asym-seeded/" + plan.labels().getOrDefault(Labels.TEMPLATE, "template") + "-"
                 + plan.labels().getOrDefault(Labels.SERVICE, "service");
         String tag = repository + ":" + hash;
@@ -166,11 +228,10 @@ public final class Containers {
                 throw DockerFailure.of("inspecting image " + tag, e);
             }
             String scratch = null;
-            try {
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(tar)) {
                 scratch = engine.requests().createContainerCmd(plan.image()).withLabels(Map.of(Labels.MANAGED, "seeding"))
                         .exec().getId();
-                engine.requests().copyArchiveToContainerCmd(scratch).withRemotePath("/")
-                        .withTarInputStream(new ByteArrayInputStream(tar)).exec();
+                engine.requests().copyArchiveToContainerCmd(scratch).withRemotePath("/").withTarInputStream(in).exec();
                 engine.requests().commitCmd(scratch).withRepository(repository).withTag(hash)
                         .withLabels(Map.of(Labels.MANAGED, "true", "dev.asymmetric.seeded-from", plan.image())).exec();
                 present.add(tag);
@@ -230,7 +291,7 @@ public final class Containers {
                 throw f;
             }
             throw new DockerFailure(DockerFailure.Kind.IMAGE_MISSING, "image " + image
-                    + " is not present locally and could not be pulled (" + f.getMessage() + ")", e);
+                    + " is not on this engine and could not be pulled (" + DockerFailure.message(e) + ")", e);
         }
     }
 
@@ -244,14 +305,37 @@ public final class Containers {
         } catch (RuntimeException e) {
             throw DockerFailure.of("inspecting image " + tag, e);
         }
+        java.nio.file.Path tar = null;
         try {
-            byte[] tar = Archives.directory(context);
-            engine.streams().buildImageCmd().withTarInputStream(new ByteArrayInputStream(tar))
-                    .withTags(java.util.Set.of(tag)).start().awaitImageId(PULL_MINUTES, TimeUnit.MINUTES);
+            tar = java.nio.file.Files.createTempFile("asym-build-", ".tar");
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(tar)) {
+                Archives.directory(context, out);
+            }
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(tar)) {
+                engine.streams().buildImageCmd().withTarInputStream(in)
+                        .withTags(java.util.Set.of(tag)).start().awaitImageId(PULL_MINUTES, TimeUnit.MINUTES);
+            }
         } catch (IOException e) {
             throw new DockerFailure(DockerFailure.Kind.OTHER, "packing build context " + context + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw DockerFailure.of("building " + tag, e);
+        } finally {
+            if (tar != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(tar);
+                } catch (IOException ignored) {
+                    // a temp file the OS cleans up
+                }
+            }
+        }
+    }
+
+    /** Gives a container another name (so a replacement can take its name while it still holds its ports). */
+    public void rename(String id, String newName) {
+        try {
+            engine.requests().renameContainerCmd(id).withName(newName).exec();
+        } catch (RuntimeException e) {
+            throw DockerFailure.of("renaming container " + shortId(id), e);
         }
     }
 
@@ -324,6 +408,109 @@ public final class Containers {
         }
     }
 
+    /** The container as {@code docker inspect} has it, or null when it is gone. */
+    public ContainerInspection inspect(String id) {
+        try {
+            com.github.dockerjava.api.command.InspectContainerResponse r = engine.requests().inspectContainerCmd(id).exec();
+            com.github.dockerjava.api.command.InspectContainerResponse.ContainerState st = r.getState();
+            java.util.Set<Integer> published = new java.util.HashSet<>();
+            if (r.getNetworkSettings() != null && r.getNetworkSettings().getPorts() != null) {
+                r.getNetworkSettings().getPorts().getBindings().values().forEach(bs -> {
+                    if (bs != null) {
+                        for (Ports.Binding b : bs) {
+                            if (b.getHostPortSpec() != null && b.getHostPortSpec().matches("\\d+")) {
+                                published.add(Integer.parseInt(b.getHostPortSpec()));
+                            }
+                        }
+                    }
+                });
+            }
+            return new ContainerInspection(r.getId(), st.getStatus(), Boolean.TRUE.equals(st.getRunning()),
+                    Boolean.TRUE.equals(st.getPaused()), Boolean.TRUE.equals(st.getRestarting()),
+                    st.getExitCodeLong() == null ? null : st.getExitCodeLong().intValue(),
+                    Boolean.TRUE.equals(st.getOOMKilled()), st.getError(),
+                    r.getRestartCount() == null ? 0 : r.getRestartCount(), st.getStartedAt(), published);
+        } catch (NotFoundException e) {
+            return null;
+        } catch (RuntimeException e) {
+            throw DockerFailure.of("inspecting container " + shortId(id), e);
+        }
+    }
+
+    /** The last {@code lines} lines the container wrote (stdout and stderr), as text; empty when there are none. */
+    public String logTail(String id, int lines) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            logs(id, false, lines, out);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (DockerFailure f) {
+            if (f.kind() == DockerFailure.Kind.UNAVAILABLE) {
+                throw f;
+            }
+            return "";
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+    }
+
+    /** Lets a paused container run again; not paused (or gone) is fine. */
+    public void unpause(String id) {
+        try {
+            engine.requests().unpauseContainerCmd(id).exec();
+        } catch (NotFoundException | ConflictException | NotModifiedException e) {
+            // gone, or not paused after all
+        } catch (RuntimeException e) {
+            if (DockerFailure.message(e).contains("is not paused")) {
+                return;
+            }
+            throw DockerFailure.of("unpausing container " + shortId(id), e);
+        }
+    }
+
+    /**
+     * What every container on this engine holds, in one list call: the host ports running containers publish
+     * (anyone's, not only ours), the ports asymmetric's containers of every home claim in their {@link Labels#PORTS}
+     * label whatever their state (so a port stays claimed while its clone's container is stopped or recreated), the
+     * clone ids of every home, and every container name.
+     */
+    public Occupancy occupancy() {
+        try {
+            java.util.Set<Integer> ports = new java.util.HashSet<>();
+            java.util.Set<String> clones = new java.util.HashSet<>();
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (Container c : engine.requests().listContainersCmd().withShowAll(true).exec()) {
+                if (c.getPorts() != null) {
+                    for (ContainerPort p : c.getPorts()) {
+                        if (p.getPublicPort() != null && p.getPublicPort() > 0) {
+                            ports.add(p.getPublicPort());
+                        }
+                    }
+                }
+                Map<String, String> labels = c.getLabels() == null ? Map.of() : c.getLabels();
+                ports.addAll(Labels.ports(labels.get(Labels.PORTS)));
+                if (labels.get(Labels.CLONE) != null) {
+                    clones.add(labels.get(Labels.CLONE));
+                }
+                if (c.getNames() != null) {
+                    for (String n : c.getNames()) {
+                        names.add(n.replaceFirst("^/", ""));
+                    }
+                }
+            }
+            return new Occupancy(ports, clones, names);
+        } catch (RuntimeException e) {
+            throw DockerFailure.of("listing the engine's containers", e);
+        }
+    }
+
+    /** See {@link #occupancy()}. */
+    public record Occupancy(java.util.Set<Integer> hostPorts, java.util.Set<String> cloneIds, java.util.Set<String> names) {
+        /** Whether anything on the engine goes by this clone id: a labelled container, or a container named after it. */
+        public boolean usesCloneId(String id) {
+            return cloneIds.contains(id) || names.stream().anyMatch(n -> n.startsWith("asym-" + id + "-"));
+        }
+    }
+
     /** Copies a container's logs to {@code out}; with {@code follow} keeps going until the container stops. */
     public void logs(String id, boolean follow, int tail, OutputStream out) throws InterruptedException {
         var cmd = (follow ? engine.streams() : engine.requests()).logContainerCmd(id).withStdOut(true)
@@ -350,7 +537,7 @@ public final class Containers {
         }
     }
 
-    static String shortId(String id) {
+    public static String shortId(String id) {
         return id.length() > 12 && id.matches("[0-9a-f]+") ? id.substring(0, 12) : id;
     }
 }

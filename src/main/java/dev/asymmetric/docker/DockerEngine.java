@@ -23,6 +23,8 @@ public final class DockerEngine implements AutoCloseable {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(60);
     static final Duration PING_TIMEOUT = Duration.ofSeconds(3);
+    /** The version call comes after the engine answered its ping: generous, since this process may be loaded. */
+    private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(30);
 
     private final String configuredHost;
     private final AtomicLong apiCalls = new AtomicLong();
@@ -51,10 +53,13 @@ public final class DockerEngine implements AutoCloseable {
      */
     public EngineVersion ping() {
         try {
-            Version v = Calls.bounded(PING_TIMEOUT, () -> {
-                requests().pingCmd().exec();
-                return requests().versionCmd().exec();
-            });
+            // The engine's answer is timed over a bare socket first; building the client (classes loaded, config
+            // read) comes after, outside the budget: under CPU load that alone can take seconds.
+            // where docker-java will connect (DOCKER_HOST, else the current docker context, else the default socket)
+            EngineProbe.ping(config().getDockerHost().toString(), PING_TIMEOUT);
+            apiCalls.incrementAndGet();
+            DockerClient client = requests();
+            Version v = Calls.bounded(VERSION_TIMEOUT, () -> client.versionCmd().exec());
             return new EngineVersion(v.getVersion(), v.getApiVersion(), v.getOperatingSystem(), v.getArch());
         } catch (AsymException e) {
             throw e;

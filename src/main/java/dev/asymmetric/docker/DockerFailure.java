@@ -10,7 +10,7 @@ import java.io.IOException;
  * thing isn't there, a name or port is taken, an image can't be had, or something else Docker said.
  */
 public final class DockerFailure extends RuntimeException {
-    public enum Kind { UNAVAILABLE, NOT_FOUND, CONFLICT, PORT_IN_USE, IMAGE_MISSING, OTHER }
+    public enum Kind { UNAVAILABLE, NOT_FOUND, CONFLICT, NAME_TAKEN, PORT_IN_USE, IMAGE_MISSING, OTHER }
 
     private final Kind kind;
 
@@ -53,19 +53,29 @@ public final class DockerFailure extends RuntimeException {
         return m.contains("port is already allocated") || m.contains("address already in use");
     }
 
-    private static String message(Throwable e) {
+    /**
+     * The engine's own sentence. docker-java prefixes the HTTP status and wraps the engine's JSON body
+     * ({@code Status 500: {"message":"Get \"https://...\": dial tcp ..."}}); the body is parsed as JSON so escaped
+     * quotes inside the message don't cut it short.
+     */
+    static String message(Throwable e) {
         String m = e.getMessage();
         if (m == null) {
             return e.getClass().getSimpleName();
         }
-        // docker-java prefixes the HTTP status and wraps the engine's JSON: keep the engine's sentence.
-        int i = m.indexOf("\"message\":\"");
-        if (i >= 0) {
-            int end = m.indexOf('"', i + 11);
-            if (end > i) {
-                return m.substring(i + 11, end);
+        int brace = m.indexOf('{');
+        if (brace >= 0 && m.indexOf("\"message\"", brace) > 0) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode body = JSON.readTree(m.substring(brace));
+                if (body.hasNonNull("message")) {
+                    return body.get("message").asText().strip();
+                }
+            } catch (java.io.IOException | RuntimeException notJson) {
+                // not the engine's JSON after all: keep the text as it is
             }
         }
         return m.strip();
     }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 }

@@ -14,6 +14,32 @@ public final class Labels {
     /** Set on the shared data-plane containers ({@code postgres}, {@code redis}); they belong to no clone. */
     public static final String SHARED = "dev.asymmetric.shared";
 
+    /**
+     * The host ports a clone's container claims ({@code 3001,3002}), whatever its state: other homes on the engine
+     * skip them when they allocate, so a port stays leased while its container is stopped or recreated.
+     */
+    public static final String PORTS = "dev.asymmetric.ports";
+
     private Labels() {
+    }
+
+    /** The value of {@link #PORTS} for these host ports. */
+    public static String ports(java.util.Collection<Integer> hostPorts) {
+        return hostPorts.stream().filter(p -> p != null && p > 0).sorted().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /** The host ports a {@link #PORTS} value names; nothing for null or garbage. */
+    public static java.util.Set<Integer> ports(String value) {
+        java.util.Set<Integer> out = new java.util.TreeSet<>();
+        if (value != null) {
+            for (String part : value.split(",")) {
+                String p = part.strip();
+                if (p.matches("\\d{1,5}")) {
+                    out.add(Integer.parseInt(p));
+                }
+            }
+        }
+        return out;
     }
 }

@@ -98,10 +98,18 @@ public final class DesiredState {
                 : c.withSpec(c.spec().withResetCount(c.spec().resetCount() + 1)));
     }
 
-    /** Sets the clone's desired power state. */
+    /**
+     * Sets the clone's desired power state. Starting a clone whose start failed also asks for one more attempt (a
+     * failed start is never retried on its own).
+     */
     public Clone setStopped(String id, boolean stopped) {
-        return store.mutate(Clone.KIND, id, Clone.class, c -> c.withSpec(c.spec().withStopped(stopped)))
-                .orElseThrow(() -> AsymException.cloneNotFound(id));
+        return store.mutate(Clone.KIND, id, Clone.class, c -> {
+            CloneSpec next = c.spec().withStopped(stopped);
+            if (!stopped && dev.asymmetric.model.States.FAILED.equals(c.status().state())) {
+                next = next.retried();
+            }
+            return c.withSpec(next);
+        }).orElseThrow(() -> AsymException.cloneNotFound(id));
     }
 
     /**

@@ -19,7 +19,23 @@ public record CloneStatus(
         Map<String, String> endpoints,
         Instant startedAt,
         Instant readyAt,
-        String dataReady) {
+        String dataReady,
+        CloneData data) {
+
+    /**
+     * What the clone's data on the shared servers is called, recorded when it is first prepared, so destroying the
+     * clone drops exactly that — even when its template has left the catalog.
+     */
+    public record CloneData(String database, String redisPrefix) {
+    }
+
+    /** A status with no data recorded yet. */
+    public CloneStatus(String state, long observedGeneration, long observedResetCount, String errorCode, String message,
+            Map<String, ServiceStatus> services, Map<String, String> endpoints, Instant startedAt, Instant readyAt,
+            String dataReady) {
+        this(state, observedGeneration, observedResetCount, errorCode, message, services, endpoints, startedAt, readyAt,
+                dataReady, null);
+    }
 
     public CloneStatus {
         state = state == null ? States.PENDING : state;
@@ -34,18 +50,18 @@ public record CloneStatus(
     /** This status with another state, error code and message. */
     public CloneStatus with(String newState, String newErrorCode, String newMessage) {
         return new CloneStatus(newState, observedGeneration, observedResetCount, newErrorCode, newMessage, services,
-                endpoints, startedAt, readyAt, dataReady);
+                endpoints, startedAt, readyAt, dataReady, data);
     }
 
     /** This status with its data marked prepared for {@code mark} (the reset count it was prepared for). */
-    public CloneStatus withDataReady(String mark) {
+    public CloneStatus withDataReady(String mark, CloneData prepared) {
         return new CloneStatus(state, observedGeneration, observedResetCount, errorCode, message, services, endpoints,
-                startedAt, readyAt, mark);
+                startedAt, readyAt, mark, prepared);
     }
 
     /** This status as the outcome of reconciling {@code generation} and reset {@code resetCount}. */
     public CloneStatus observed(long generation, long resetCount, Map<String, ServiceStatus> observedServices) {
         return new CloneStatus(state, generation, resetCount, errorCode, message, observedServices, endpoints, startedAt,
-                readyAt, dataReady);
+                readyAt, dataReady, data);
     }
 }

@@ -10,7 +10,9 @@ import java.util.Map;
  * What the environment reconciler last observed. {@code members} are clone ids in declared order, one per spec
  * entry: the single source of truth for membership. {@code pending} holds members whose clone records are being
  * created (id → request), so a crash between choosing an id and recording the clone neither loses nor duplicates
- * it; {@code removing} holds clones being destroyed because they left the spec.
+ * it; {@code removing} holds clones being destroyed because they left the spec. {@code errorCode} names a failure
+ * of the environment itself (its spec can't be carried out: no free ports, a template gone), for the generation it
+ * observed; members' own failures stay in theirs.
  */
 public record EnvironmentStatus(
         String state,
@@ -20,7 +22,14 @@ public record EnvironmentStatus(
         Map<String, CloneRequest> pending,
         List<String> removing,
         String message,
-        Instant lastTransitionAt) {
+        Instant lastTransitionAt,
+        String errorCode) {
+
+    /** A status without a failure of the environment's own. */
+    public EnvironmentStatus(String state, long observedGeneration, long observedResetCount, List<String> members,
+            Map<String, CloneRequest> pending, List<String> removing, String message, Instant lastTransitionAt) {
+        this(state, observedGeneration, observedResetCount, members, pending, removing, message, lastTransitionAt, null);
+    }
 
     public EnvironmentStatus {
         state = state == null ? States.PENDING : state;
@@ -30,6 +39,6 @@ public record EnvironmentStatus(
     }
 
     public static EnvironmentStatus initial() {
-        return new EnvironmentStatus(States.PENDING, 0, 0, List.of(), Map.of(), List.of(), null, null);
+        return new EnvironmentStatus(States.PENDING, 0, 0, List.of(), Map.of(), List.of(), null, null, null);
     }
 }

@@ -17,6 +17,7 @@ final class ActualState {
     private final String home;
     private final AtomicLong invalidations = new AtomicLong();
     private long listedAt = -1;
+    private long listedNanos;
     private List<ContainerObservation> snapshot;
 
     ActualState(Containers containers, String home) {
@@ -30,8 +31,23 @@ final class ActualState {
         if (snapshot == null || listedAt != gen) {
             snapshot = containers.list(Labels.MANAGED, "true");
             listedAt = gen;
+            listedNanos = System.nanoTime();
         }
         return snapshot;
+    }
+
+    /**
+     * This home's containers of one clone as listed at most {@code maxAge} ago. What a clone waiting for health sees:
+     * without Docker events (a verb reconciling in-process has none) the snapshot would otherwise keep saying
+     * "running" about a container that exited. Concurrent callers share one list call.
+     */
+    List<ContainerObservation> freshOfClone(String id, java.time.Duration maxAge) {
+        synchronized (this) {
+            if (snapshot != null && System.nanoTime() - listedNanos > maxAge.toNanos()) {
+                invalidate();
+            }
+        }
+        return ofClone(id);
     }
 
     /** This home's containers of one clone. */

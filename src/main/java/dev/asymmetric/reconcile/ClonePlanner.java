@@ -106,6 +106,7 @@ final class ClonePlanner {
             labels.put(Labels.SERVICE, s.name());
             labels.put(Labels.CONFIG_HASH, hash);
             labels.put(Labels.CONFIG_PARTS, encodeParts(parts));
+            labels.put(Labels.PORTS, Labels.ports(ports.stream().map(ContainerPlan.Port::hostPort).toList()));
 
             ContainerPlan plan = new ContainerPlan(containerName(clone.id(), s.name()), image, command, env, labels,
                     ports, wiring.network(), List.of(), List.of(), files);
@@ -158,7 +159,9 @@ final class ClonePlanner {
                     }
                     for (Path f : files) {
                         md.update(src.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
-                        md.update(Files.readAllBytes(f));
+                        try (java.io.InputStream in = new java.security.DigestInputStream(Files.newInputStream(f), md)) {
+                            in.transferTo(java.io.OutputStream.nullOutputStream());
+                        }
                     }
                 }
                 return HexFormat.of().formatHex(md.digest()).substring(0, 12);

@@ -2,7 +2,6 @@ package dev.asymmetric.reconcile;
 
 import dev.asymmetric.catalog.Catalog;
 import dev.asymmetric.docker.ContainerObservation;
-import dev.asymmetric.docker.Containers;
 import dev.asymmetric.docker.Labels;
 import dev.asymmetric.errors.AsymException;
 import dev.asymmetric.errors.ErrorCode;
@@ -14,46 +13,44 @@ import dev.asymmetric.model.Template;
 import dev.asymmetric.store.CloneFactory;
 import dev.asymmetric.store.Store;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
+import java.util.Set;
 
 /**
  * Converges one clone: its containers (one per service, by label), its data, its health. Level-triggered: every
  * pass reads the clone record and the clone's containers and acts on the difference — create what is missing,
- * recreate what drifted (config hash) or exited, start what was created but not started, remove what no service
- * wants, stop everything when the clone is to be stopped, and on deletion remove it all and drop the record.
+ * recreate what drifted (config hash) or crashed, start what was created or stopped, unpause what was paused, remove
+ * what no service wants, stop everything when the clone is to be stopped, and on deletion remove it all and drop
+ * the record. A start that failed (the container ended during start-up, the image can't be had, a port is taken)
+ * is not retried until the user asks (a reset, a start, a changed spec).
  */
 final class CloneReconciler implements Reconciler {
-    static final Duration PROBE_INTERVAL = Duration.ofMillis(100);
-    static final Duration FAILED_RECHECK = Duration.ofSeconds(10);
-    static final Duration RETRY_FAILED_START = Duration.ofSeconds(5);
-
     private final Store store;
     private final Catalog catalog;
     private final ActualState actual;
     private final ClonePlanner planner;
-    private final HealthProbe health;
     private final DataPlane data;
     private final Recorder recorder;
     private final CloneFactory factory;
     private final CloneActions actions;
+    private final StartupCheck startup;
 
-    CloneReconciler(Store store, Catalog catalog, Containers containers, ActualState actual, ClonePlanner planner,
+    CloneReconciler(Store store, Catalog catalog, CloneActions actions, ActualState actual, ClonePlanner planner,
             HealthProbe health, DataPlane data, Recorder recorder, CloneFactory factory) {
-        this.factory = factory;
-        this.actions = new CloneActions(containers, actual);
         this.store = store;
         this.catalog = catalog;
+        this.actions = actions;
         this.actual = actual;
         this.planner = planner;
-        this.health = health;
         this.data = data;
         this.recorder = recorder;
+        this.factory = factory;
+        this.startup = new StartupCheck(actual, actions, health, recorder, store.clock());
     }
 
     @Override
@@ -69,90 +66,136 @@ final class CloneReconciler implements Reconciler {
             return removeOrphans(id, found);
         }
         Clone clone = record.get();
-        Optional<Template> template = catalog.find(clone.spec().template());
         if (clone.metadata().deleting()) {
-            return destroy(clone, template.orElse(null), found);
+            return destroy(clone, found);
         }
-        Template t = template.orElseThrow(() -> AsymException.templateNotFound(clone.spec().template(),
-                catalog.suggest(clone.spec().template())));
-        Duration cooling = coolingDown(clone);
-        if (cooling != null) {
-            return Result.requeueAfter(cooling);
+        Template t = catalog.find(clone.spec().template()).orElseThrow(() -> AsymException.templateNotFound(
+                clone.spec().template(), catalog.suggest(clone.spec().template())));
+        if (awaitingRetry(clone)) {
+            return Result.done();
         }
-        return converge(clone, t, found);
+        ClonePass pass = new ClonePass(clone);
+        try {
+            return converge(pass, t, found);
+        } catch (PortsMoved moved) {
+            return Result.requeueAfter(Duration.ofMillis(10));
+        } finally {
+            pass.write(store);
+        }
     }
 
     /**
-     * A start that just failed for a reason outside the clone (a port taken, an image missing) is not retried for a
-     * few seconds, even though its own failed attempt's Docker events wake the clone again; otherwise a controller
-     * would spin on it. Returns how long to wait, or null to go ahead.
+     * A start that failed for this generation and reset stays failed: retrying the same thing on every Docker event
+     * or resync would only fail the same way (and spin). {@code start}, {@code reset} or a changed spec retries it.
      */
-    private Duration coolingDown(Clone clone) {
+    static boolean awaitingRetry(Clone clone) {
         CloneStatus s = clone.status();
-        boolean startFailure = ErrorCode.PORT_IN_USE.name().equals(s.errorCode())
-                || ErrorCode.CLONE_START_FAILED.name().equals(s.errorCode());
-        if (!States.FAILED.equals(s.state()) || !startFailure || s.observedGeneration() != clone.metadata().generation()
-                || clone.metadata().updatedAt() == null) {
-            return null;
-        }
-        Duration since = Duration.between(clone.metadata().updatedAt(), store.clock().instant());
-        return since.compareTo(RETRY_FAILED_START) < 0 ? RETRY_FAILED_START.minus(since) : null;
+        boolean startFailure = ErrorCode.CLONE_START_FAILED.name().equals(s.errorCode())
+                || ErrorCode.PORT_IN_USE.name().equals(s.errorCode()) || ErrorCode.NO_FREE_PORTS.name().equals(s.errorCode());
+        return States.FAILED.equals(s.state()) && startFailure && s.observedGeneration() == clone.metadata().generation()
+                && s.observedResetCount() == clone.spec().resetCount();
     }
 
-    private Result converge(Clone clone, Template t, List<ContainerObservation> found) {
-        long generation = clone.metadata().generation();
-        long resetCount = clone.spec().resetCount();
-        boolean resetPending = clone.spec().resetCount() > clone.status().observedResetCount();
+    private Result converge(ClonePass pass, Template t, List<ContainerObservation> found) {
+        Clone clone = pass.record();
+        boolean resetPending = pass.resetPending();
         ClonePlanner.Wiring wiring = ClonePlanner.Wiring.NONE;
         if (DataPlane.needed(t)) {
             String missing = data.awaitShared(t);
             if (missing != null) {
-                status(clone, s -> s.with(resetPending ? States.RESETTING : States.STARTING, null, missing));
+                pass.set(s -> s.with(resetPending ? States.RESETTING : States.STARTING, null, missing));
                 return Result.requeueAfter(Duration.ofMillis(300));
             }
             wiring = data.wiring(clone, t);
         }
         List<ClonePlanner.ServicePlan> plans = planner.plan(clone, t, wiring);
-
+        Set<String> createdNow = new HashSet<>();
         if (resetPending) {
-            // Take down the containers from before the reset ahead of the data going back, so nothing writes into a
-            // half-reset database. Containers already created for this reset carry its hash and stay.
-            List<ContainerObservation> kept = new ArrayList<>();
-            int removed = 0;
-            for (ContainerObservation c : found) {
-                if (plans.stream().anyMatch(p -> p.hash().equals(c.label(Labels.CONFIG_HASH)))) {
-                    kept.add(c);
-                } else {
-                    actions.remove(c);
-                    removed++;
-                }
-            }
-            if (removed > 0) {
-                recorder.normal(clone.key(), "Resetting", "removed " + removed + " container(s) for reset #" + resetCount);
-            }
-            found = kept;
+            found = replaceForReset(clone, plans, found, createdNow);
         }
         String dataMark = "r" + clone.spec().resetCount();
         if (DataPlane.needed(t) && !dataMark.equals(clone.status().dataReady())) {
-            data.prepare(clone, t);
+            CloneStatus.CloneData prepared = data.prepare(clone, t);
             recorder.normal(clone.key(), "DataPrepared", resetPending ? "dropped, re-migrated, re-seeded" : "database and keys ready");
-            clone = status(clone, s -> s.withDataReady(dataMark));
+            pass.set(s -> s.withDataReady(dataMark, prepared));
         }
-
         if (clone.spec().stopped()) {
-            for (ContainerObservation c : found) {
-                if (c.running()) {
-                    actions.stop(c);
-                }
-            }
-            Map<String, ServiceStatus> services = services(found, plans, false);
-            status(clone, s -> s.with(States.STOPPED, null, "stopped").observed(generation, resetCount, services));
-            return Result.done();
+            return stopAll(pass, plans, found);
         }
+        Repair repair = repair(pass, plans, found, createdNow);
+        return startup.check(pass, plans, repair.byService(), repair.acted());
+    }
 
+    /**
+     * Takes down the containers from before a reset ahead of the data going back, so nothing writes into a
+     * half-reset database. Each is replaced by a new, not yet started container for the reset, so the clone's host
+     * ports stay claimed throughout; containers already made for this reset carry its hash and stay.
+     */
+    private List<ContainerObservation> replaceForReset(Clone clone, List<ClonePlanner.ServicePlan> plans,
+            List<ContainerObservation> found, Set<String> createdNow) {
+        List<ContainerObservation> kept = new ArrayList<>();
+        Set<String> replaced = new HashSet<>();
+        for (ContainerObservation c : found) {
+            if (plans.stream().anyMatch(p -> p.hash().equals(c.label(Labels.CONFIG_HASH)))) {
+                kept.add(c);
+            }
+        }
+        int count = 0;
+        for (ContainerObservation c : found) {
+            if (kept.contains(c)) {
+                continue;
+            }
+            String service = c.label(Labels.SERVICE);
+            Optional<ClonePlanner.ServicePlan> plan = plans.stream().filter(p -> p.service().name().equals(service)).findFirst();
+            boolean hasNew = kept.stream().anyMatch(k -> service != null && service.equals(k.label(Labels.SERVICE)));
+            if (plan.isPresent() && !hasNew && replaced.add(service)) {
+                String id = actions.replace(clone, c, plan.get(), false);
+                createdNow.add(id);
+            } else {
+                actions.remove(c);
+            }
+            count++;
+        }
+        if (count > 0) {
+            recorder.normal(clone.key(), "Resetting", "replaced " + count + " container(s) for reset #" + clone.spec().resetCount());
+        }
+        return actual.ofClone(clone.id());
+    }
+
+    private Result stopAll(ClonePass pass, List<ClonePlanner.ServicePlan> plans, List<ContainerObservation> found) {
+        for (ContainerObservation c : found) {
+            if (c.running() || "paused".equals(c.state())) {
+                actions.stop(c);
+            }
+        }
+        Map<String, ServiceStatus> services = new LinkedHashMap<>();
+        for (ClonePlanner.ServicePlan p : plans) {
+            ContainerObservation c = found.stream().filter(x -> p.service().name().equals(x.label(Labels.SERVICE)))
+                    .findFirst().orElse(null);
+            services.put(p.service().name(), new ServiceStatus(c == null ? null : c.id(), p.container().image(),
+                    c == null ? null : c.imageId(), false));
+        }
+        Clone clone = pass.record();
+        pass.set(s -> s.with(States.STOPPED, null, "stopped").observed(clone.metadata().generation(),
+                clone.spec().resetCount(), services));
+        return Result.done();
+    }
+
+    /** What the repair step left: each service's container, and whether anything was done. */
+    record Repair(Map<String, ContainerObservation> byService, boolean acted) {
+    }
+
+    /**
+     * Per service: remove duplicates and containers of services the template no longer has; create what is missing;
+     * replace what carries another hash, or crashed after it had been up; start what was created, or stopped by us;
+     * unpause what was paused. A container that ended during its own start-up fails the clone at once.
+     */
+    private Repair repair(ClonePass pass, List<ClonePlanner.ServicePlan> plans, List<ContainerObservation> found,
+            Set<String> createdNow) {
+        Clone clone = pass.record();
         Map<String, ContainerObservation> byService = new LinkedHashMap<>();
         boolean acted = false;
-        for (ContainerObservation c : found) {
+        for (ContainerObservation c : preferPlannedNames(found, plans)) {
             String service = c.label(Labels.SERVICE);
             boolean wanted = plans.stream().anyMatch(p -> p.service().name().equals(service));
             if (!wanted || byService.containsKey(service)) {
@@ -162,144 +205,107 @@ final class CloneReconciler implements Reconciler {
                 byService.put(service, c);
             }
         }
-        Map<String, String> ids = new LinkedHashMap<>();
         for (ClonePlanner.ServicePlan p : plans) {
-            ContainerObservation c = byService.get(p.service().name());
             String name = p.service().name();
+            ContainerObservation c = byService.get(name);
+            String id;
             if (c == null) {
-                String id;
-                try {
-                    id = actions.createAndStart(clone, p);
-                } catch (AsymException e) {
-                    if (e.code() == ErrorCode.PORT_IN_USE && clone.status().readyAt() == null) {
-                        // it never ran: nobody has its URLs yet, so it may simply take other ports
-                        Clone moved = factory.reallocate(clone.id());
-                        recorder.warning(clone.key(), "PortsReallocated", e.getMessage().split("\\. ")[0]
-                                + "; it never ran, so it now gets " + moved.spec().ports().values());
-                        return Result.requeueAfter(Duration.ofMillis(10));
-                    }
-                    throw e;
-                }
-                ids.put(name, id);
-                recorder.normal(clone.key(), resetPending ? "Reset" : "Created", "container " + p.container().name()
+                id = createMissing(clone, p);
+                recorder.normal(clone.key(), pass.resetPending() ? "Reset" : "Created", "container " + p.container().name()
                         + " from " + p.container().image());
-                acted = true;
             } else if (!p.hash().equals(c.label(Labels.CONFIG_HASH))) {
                 List<String> why = ClonePlanner.changedParts(c.label(Labels.CONFIG_PARTS), p.parts());
-                actions.remove(c);
-                ids.put(name, actions.createAndStart(clone, p));
+                id = actions.replace(clone, c, p, true);
                 recorder.normal(clone.key(), why.equals(List.of("reset")) ? "Reset" : "Recreated",
                         p.container().name() + ": " + String.join(", ", why) + " changed");
-                acted = true;
             } else if ("exited".equals(c.state()) || "dead".equals(c.state())) {
-                actions.remove(c);
-                ids.put(name, actions.createAndStart(clone, p));
-                recorder.warning(clone.key(), "Restarted", p.container().name() + " had stopped (" + c.status() + "); recreated it");
-                acted = true;
-            } else if (!c.running()) {
-                actions.start(clone, c, p);
-                ids.put(name, c.id());
-                recorder.normal(clone.key(), "Started", p.container().name() + " was " + c.state());
-                acted = true;
+                if (startup.inStartup(clone, name, c)) {
+                    throw actions.startupFailure(clone, c, name);
+                }
+                if (States.STOPPED.equals(clone.status().state()) && "exited".equals(c.state())) {
+                    actions.start(clone, c.id(), p);
+                    id = c.id();
+                    recorder.normal(clone.key(), "Started", p.container().name() + " was stopped");
+                } else {
+                    id = actions.replace(clone, c, p, true);
+                    recorder.warning(clone.key(), "Restarted", p.container().name() + " had stopped (" + c.status()
+                            + "); recreated it");
+                }
+            } else if ("paused".equals(c.state())) {
+                actions.unpause(c);
+                id = c.id();
+                recorder.warning(clone.key(), "Unpaused", p.container().name() + " was paused; unpaused it");
+            } else if ("created".equals(c.state())) {
+                actions.start(clone, c.id(), p);
+                id = c.id();
+                if (!createdNow.contains(c.id())) {
+                    recorder.normal(clone.key(), "Started", p.container().name() + " was created but not started");
+                }
             } else {
-                ids.put(name, c.id());
+                continue;
             }
+            acted = true;
+            byService.put(name, actual.ofClone(clone.id()).stream().filter(x -> x.id().equals(id)).findFirst()
+                    .orElse(null));
         }
-        Instant now = store.clock().instant();
-        if (acted) {
-            Map<String, ServiceStatus> services = new LinkedHashMap<>();
-            plans.forEach(p -> services.put(p.service().name(),
-                    new ServiceStatus(ids.get(p.service().name()), p.container().image(), null, false)));
-            Map<String, String> endpoints = endpoints(plans);
-            status(clone, s -> new CloneStatus(resetPending ? States.RESETTING : States.STARTING, s.observedGeneration(),
-                    s.observedResetCount(), null, "waiting for health", services, endpoints, now, null, s.dataReady()));
-            return Result.requeueAfter(Duration.ofMillis(50));
-        }
-        return checkHealth(clone, plans, byService, generation, resetPending, now);
+        return new Repair(byService, acted);
     }
 
-    private Result checkHealth(Clone clone, List<ClonePlanner.ServicePlan> plans,
-            Map<String, ContainerObservation> byService, long generation, boolean resetPending, Instant now) {
-        CloneStatus s = clone.status();
-        boolean sameContainers = plans.stream().allMatch(p -> {
-            ServiceStatus known = s.services().get(p.service().name());
-            ContainerObservation c = byService.get(p.service().name());
-            return known != null && c != null && c.id().equals(known.containerId()) && known.healthy();
-        });
-        if (States.RUNNING.equals(s.state()) && sameContainers && s.observedGeneration() == generation && !resetPending) {
-            return Result.done();
-        }
-        Map<String, ServiceStatus> services = new LinkedHashMap<>();
-        List<String> unhealthy = new ArrayList<>();
-        for (ClonePlanner.ServicePlan p : plans) {
-            ContainerObservation c = byService.get(p.service().name());
-            boolean ok = c != null && health.healthy(p.service(), p.hostPort(), c.running());
-            services.put(p.service().name(), new ServiceStatus(c == null ? null : c.id(), p.container().image(),
-                    c == null ? null : c.imageId(), ok));
-            if (!ok) {
-                unhealthy.add(p.service().name());
-            }
-        }
-        Map<String, String> endpoints = endpoints(plans);
-        Instant started = s.startedAt() == null ? now : s.startedAt();
-        long resetCount = clone.spec().resetCount();
-        if (unhealthy.isEmpty()) {
-            String took = String.format("%.1fs", Duration.between(started, now).toMillis() / 1000.0);
-            if (!States.RUNNING.equals(s.state()) || s.observedGeneration() != generation) {
-                recorder.normal(clone.key(), "Ready", "healthy after " + took);
-            }
-            status(clone, x -> new CloneStatus(States.RUNNING, x.observedGeneration(), x.observedResetCount(),
-                    null, "up", services, endpoints, started, now, x.dataReady())
-                    .observed(generation, resetCount, services));
-            return Result.done();
-        }
-        Duration timeout = plans.stream().map(p -> p.service().health().timeout()).max(Duration::compareTo)
-                .orElse(Template.Health.DEFAULT_TIMEOUT);
-        if (Duration.between(started, now).compareTo(timeout) > 0) {
-            String what = describeChecks(plans, unhealthy);
-            String message = what + " not healthy within " + timeout.toSeconds() + "s; see `asymmetric logs " + clone.id() + "`";
-            if (!States.FAILED.equals(s.state()) || !ErrorCode.HEALTH_TIMEOUT.name().equals(s.errorCode())) {
-                recorder.warning(clone.key(), "HealthTimeout", message);
-            }
-            status(clone, x -> new CloneStatus(States.FAILED, x.observedGeneration(), x.observedResetCount(),
-                    ErrorCode.HEALTH_TIMEOUT.name(), message, services, endpoints, started, null, x.dataReady())
-                    .observed(generation, resetCount, services));
-            return Result.requeueAfter(FAILED_RECHECK);
-        }
-        if (s.startedAt() == null || !States.STARTING.equals(s.state()) && !States.RESETTING.equals(s.state())) {
-            status(clone, x -> new CloneStatus(resetPending ? States.RESETTING : States.STARTING, x.observedGeneration(),
-                    x.observedResetCount(), null, "waiting for health", services, endpoints, started, null, x.dataReady()));
-        }
-        return Result.requeueAfter(PROBE_INTERVAL);
+    /** Containers ordered so that, among duplicates of a service, the one with the planned name is kept. */
+    private static List<ContainerObservation> preferPlannedNames(List<ContainerObservation> found,
+            List<ClonePlanner.ServicePlan> plans) {
+        Set<String> names = new HashSet<>();
+        plans.forEach(p -> names.add(p.container().name()));
+        List<ContainerObservation> out = new ArrayList<>(found.stream().filter(c -> names.contains(c.name())).toList());
+        found.stream().filter(c -> !names.contains(c.name())).forEach(out::add);
+        return out;
     }
 
-    private static String describeChecks(List<ClonePlanner.ServicePlan> plans, List<String> unhealthy) {
-        List<String> parts = new ArrayList<>();
-        for (ClonePlanner.ServicePlan p : plans) {
-            if (unhealthy.contains(p.service().name())) {
-                Template.Health h = p.service().health();
-                String check = h.http() != null ? "GET " + h.http() + " on port " + p.hostPort()
-                        : p.hostPort() != null ? "port " + p.hostPort() : "container running";
-                parts.add(p.service().name() + " (" + check + ")");
+    /** Creates and starts a missing container; a clone that never ran moves to free ports if its own are taken. */
+    private String createMissing(Clone clone, ClonePlanner.ServicePlan p) {
+        try {
+            return actions.createAndStart(clone, p);
+        } catch (AsymException e) {
+            if (e.code() == ErrorCode.PORT_IN_USE && clone.status().readyAt() == null) {
+                // it never ran: nobody has its URLs yet, so it may simply take other ports
+                Clone moved = factory.reallocate(clone.id());
+                recorder.warning(clone.key(), "PortsReallocated", e.getMessage().split("\\. ")[0]
+                        + "; it never ran, so it now gets " + moved.spec().ports().values());
+                throw new PortsMoved();
             }
+            throw e;
         }
-        return String.join(", ", parts);
     }
 
-    private Result destroy(Clone clone, Template t, List<ContainerObservation> found) {
+    /** The clone's ports moved under this pass: its plans are stale, so the pass ends and the next one starts over. */
+    static final class PortsMoved extends RuntimeException {
+        PortsMoved() {
+            super("ports reallocated", null, false, false);
+        }
+    }
+
+    private Result destroy(Clone clone, List<ContainerObservation> found) {
         if (!States.DELETING.equals(clone.status().state())) {
-            clone = status(clone, s -> s.with(States.DELETING, null, "destroying"));
+            clone = store.mutate(Clone.KIND, clone.id(), Clone.class,
+                    c -> c.withStatus(c.status().with(States.DELETING, null, "destroying"))).orElse(clone);
         }
         for (ContainerObservation c : found) {
             actions.remove(c);
         }
-        if (t != null && DataPlane.needed(t) && clone.status().dataReady() != null) {
-            data.drop(clone, t);
+        CloneStatus.CloneData prepared = clone.status().data();
+        if (prepared == null && clone.status().dataReady() != null) {
+            // prepared before clone statuses recorded the data's names (an older version): they follow from the id
+            String cid = clone.id();
+            prepared = catalog.find(clone.spec().template()).filter(DataPlane::needed).map(t -> new CloneStatus.CloneData(
+                    t.database() == null ? null : dev.asymmetric.data.DataPlaneInfo.databaseName(cid),
+                    t.redis() == null ? null : dev.asymmetric.data.DataPlaneInfo.prefix(cid))).orElse(null);
+        }
+        if (prepared != null) {
+            data.drop(prepared);
         }
         store.deleteLatest(Clone.KIND, clone.id(), Clone.class);
         recorder.normal(clone.key(), "Destroyed", "removed " + found.size() + " container(s)"
-                + (t != null && DataPlane.needed(t) ? ", its database and keys" : "") + ", released "
-                + clone.spec().ports().size() + " port(s)");
+                + (prepared != null ? ", its database and keys" : "") + ", released " + clone.spec().ports().size() + " port(s)");
         recorder.forget(clone.key());
         return Result.done();
     }
@@ -318,38 +324,19 @@ final class CloneReconciler implements Reconciler {
     @Override
     public void recordTerminal(String id, AsymException error) {
         store.clone(id).ifPresent(c -> {
-            recorder.warning(c.key(), "Failed", error.line());
-            status(c, s -> new CloneStatus(States.FAILED, s.observedGeneration(), s.observedResetCount(),
-                    error.code().name(), error.getMessage(), s.services(), s.endpoints(), s.startedAt(), null,
-                    s.dataReady()).observed(c.metadata().generation(), c.spec().resetCount(), s.services()));
-        });
-    }
-
-    private Map<String, ServiceStatus> services(List<ContainerObservation> found, List<ClonePlanner.ServicePlan> plans,
-            boolean healthy) {
-        Map<String, ServiceStatus> out = new LinkedHashMap<>();
-        for (ClonePlanner.ServicePlan p : plans) {
-            ContainerObservation c = found.stream().filter(x -> p.service().name().equals(x.label(Labels.SERVICE)))
-                    .findFirst().orElse(null);
-            out.put(p.service().name(), new ServiceStatus(c == null ? null : c.id(), p.container().image(),
-                    c == null ? null : c.imageId(), healthy));
-        }
-        return out;
-    }
-
-    private static Map<String, String> endpoints(List<ClonePlanner.ServicePlan> plans) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (ClonePlanner.ServicePlan p : plans) {
-            if (p.hostPort() != null) {
-                out.put(p.service().name(), "http://127.0.0.1:" + p.hostPort());
+            CloneStatus s = c.status();
+            boolean same = States.FAILED.equals(s.state()) && error.code().name().equals(s.errorCode())
+                    && error.getMessage().equals(s.message()) && s.observedGeneration() == c.metadata().generation()
+                    && s.observedResetCount() == c.spec().resetCount();
+            if (same) {
+                return; // recorded already: no second event, no write that would wake anyone
             }
-        }
-        return out;
-    }
-
-    /** Writes the clone's status (re-reading on conflict); returns the stored clone. */
-    private Clone status(Clone clone, UnaryOperator<CloneStatus> change) {
-        return store.mutate(Clone.KIND, clone.id(), Clone.class, c -> c.withStatus(change.apply(c.status())))
-                .orElse(clone);
+            recorder.warning(c.key(), "Failed", error.line());
+            store.mutate(Clone.KIND, id, Clone.class, x -> x.withStatus(new CloneStatus(States.FAILED,
+                    x.status().observedGeneration(), x.status().observedResetCount(), error.code().name(),
+                    error.getMessage(), x.status().services(), x.status().endpoints(), x.status().startedAt(), null,
+                    x.status().dataReady(), x.status().data()).observed(x.metadata().generation(), x.spec().resetCount(),
+                    x.status().services())));
+        });
     }
 }

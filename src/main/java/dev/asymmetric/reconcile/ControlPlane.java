@@ -82,24 +82,34 @@ public final class ControlPlane {
      * result.
      */
     public void warmUp() {
-        if (ping == null && lease.holder().isPresent()) {
-            return;
+        if (lease.holder().isPresent()) {
+            return; // a controller (or another verb) reconciles: this verb may never need the engine
         }
+        startPing();
+    }
+
+    /** Starts the background ping unless one is under way or done; returns it. */
+    private java.util.concurrent.FutureTask<EngineVersion> startPing() {
+        java.util.concurrent.FutureTask<EngineVersion> task;
         synchronized (this) {
             if (ping != null) {
-                return;
+                return ping;
             }
-            ping = new java.util.concurrent.FutureTask<>(() -> docker.get().ping());
+            task = new java.util.concurrent.FutureTask<>(() -> docker.get().ping());
+            ping = task;
         }
-        Thread t = new Thread(ping, "docker-warm-up");
+        Thread t = new Thread(task, "docker-warm-up");
         t.setDaemon(true);
         t.start();
+        return task;
     }
 
     private void awaitPing() {
-        warmUp();
+        // Whether or not warmUp started one (it doesn't while someone else holds the lease, and that holder may have
+        // let go since), there is a ping to wait for here.
+        java.util.concurrent.FutureTask<EngineVersion> task = startPing();
         try {
-            ping.get();
+            task.get();
         } catch (java.util.concurrent.ExecutionException e) {
             synchronized (this) {
                 ping = null;
@@ -192,7 +202,7 @@ public final class ControlPlane {
     }
 
     private ReconcileLoop newLoop(String by, boolean daemon, EngineHealth health) {
-        CloneFactory factory = new CloneFactory(store, settings.ports());
+        CloneFactory factory = new CloneFactory(store, settings.ports(), claims());
         return new ReconcileLoop(store, catalog, settings, new Containers(docker.get()), factory, events, home, by, WORKERS,
                 daemon ? RESYNC : Duration.ofMinutes(10), health);
     }
@@ -212,6 +222,11 @@ public final class ControlPlane {
         Daemon d = new Daemon(this, loop, health);
         d.start();
         return d;
+    }
+
+    /** What the engine holds beyond this home's records, for allocating ids and ports (asked lazily, per allocation). */
+    public CloneFactory.EngineClaims claims() {
+        return new EngineLedger(() -> new Containers(docker.get()), catalog);
     }
 
     long dockerApiCalls() {

@@ -1,6 +1,7 @@
 package dev.asymmetric.reconcile;
 
 import dev.asymmetric.model.Clone;
+import dev.asymmetric.model.CloneStatus;
 import dev.asymmetric.model.Template;
 
 /**
@@ -19,11 +20,14 @@ interface DataPlane {
     /** Null when the shared services the template needs are up; otherwise what is still missing. */
     String awaitShared(Template template);
 
-    /** Brings the clone's data to its seeded state: database recreated, migrated and seeded; prefix keys gone. */
-    void prepare(Clone clone, Template template);
+    /**
+     * Brings the clone's data to its seeded state: database recreated, migrated and seeded; prefix keys gone.
+     * Returns what the data is called, for the clone's status (so destroy needs no catalog).
+     */
+    CloneStatus.CloneData prepare(Clone clone, Template template);
 
-    /** Drops the clone's database and prefix keys. */
-    void drop(Clone clone, Template template);
+    /** Drops the clone's database and prefix keys, as recorded when they were prepared. */
+    void drop(CloneStatus.CloneData data);
 
     /** For templates with neither database nor redis. */
     DataPlane NONE = new DataPlane() {
@@ -38,11 +42,12 @@ interface DataPlane {
         }
 
         @Override
-        public void prepare(Clone clone, Template template) {
+        public CloneStatus.CloneData prepare(Clone clone, Template template) {
+            return null;
         }
 
         @Override
-        public void drop(Clone clone, Template template) {
+        public void drop(CloneStatus.CloneData data) {
         }
     };
 }

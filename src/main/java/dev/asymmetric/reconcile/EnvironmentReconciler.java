@@ -13,7 +13,6 @@ import dev.asymmetric.store.CloneFactory;
 import dev.asymmetric.store.Store;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -77,12 +76,24 @@ final class EnvironmentReconciler implements Reconciler {
             CloneRequest req = c != null ? c.spec().request() : env.status().pending().get(id);
             current.add(new Membership.Member(id, req, c != null, c != null && c.metadata().deleting()));
         }
-        Set<String> proposed = new HashSet<>(ids);
-        Membership.Plan plan = Membership.plan(desired, current, template -> {
-            String id = clones.proposeId(template, proposed);
-            proposed.add(id);
-            return id;
+        Membership.Plan plan = Membership.plan(desired, current, clones.proposer(ids));
+        List<CloneFactory.Planned> planned = new ArrayList<>();
+        plan.toCreate().forEach((id, r) -> {
+            Template t = catalog.require(r.template());
+            planned.add(new CloneFactory.Planned(id, new CloneSpec(t.name(), r.mode(), r.seed(), r.expose(), Map.of(),
+                    false, 0), t.portKeys()));
         });
+        if (!planned.isEmpty()) {
+            try {
+                // before any new member is listed: an environment never lists members it can't create
+                clones.checkPorts(planned);
+            } catch (AsymException e) {
+                if (e.code() != dev.asymmetric.errors.ErrorCode.NO_FREE_PORTS) {
+                    throw e;
+                }
+                return cannotCreate(env, generation, plan, e);
+            }
+        }
 
         for (String id : plan.toDelete()) {
             store.requestDeletion(Clone.KIND, id, Clone.class);
@@ -105,13 +116,15 @@ final class EnvironmentReconciler implements Reconciler {
                     plan.slots(), plan.toCreate(), removing, s.message(), s.lastTransitionAt()));
         }
         if (!plan.toCreate().isEmpty()) {
-            List<CloneFactory.Planned> planned = new ArrayList<>();
-            plan.toCreate().forEach((id, r) -> {
-                Template t = catalog.require(r.template());
-                planned.add(new CloneFactory.Planned(id, new CloneSpec(t.name(), r.mode(), r.seed(), r.expose(), Map.of(),
-                        false, 0), t.portKeys()));
-            });
-            List<String> recorded = clones.createAll(planned);
+            List<String> recorded;
+            try {
+                recorded = clones.createAll(planned);
+            } catch (AsymException e) {
+                if (e.code() != dev.asymmetric.errors.ErrorCode.NO_FREE_PORTS) {
+                    throw e;
+                }
+                return cannotCreate(env, generation, plan, e);
+            }
             String envKey = env.key();
             plan.toCreate().forEach((id, r) -> {
                 if (recorded.contains(id)) {
@@ -156,8 +169,32 @@ final class EnvironmentReconciler implements Reconciler {
         }
         Instant transition = state.equals(s.state()) ? s.lastTransitionAt() : store.clock().instant();
         status(env, x -> new EnvironmentStatus(state, generation, resetCount, x.members(), x.pending(), removing,
-                message, transition));
+                message, transition, null));
         return Result.done();
+    }
+
+    /**
+     * The spec's new members can't all be recorded (no free host ports): none of them is, the members listed are
+     * the ones that exist, and the environment fails with that error for this generation, at once. No requeue: a
+     * later trigger (the resync, a changed spec) tries again.
+     */
+    private Result cannotCreate(Environment env, long generation, Membership.Plan plan, AsymException e) {
+        List<String> existing = plan.slots().stream().filter(id -> !plan.toCreate().containsKey(id)).toList();
+        fail(env, generation, existing, e);
+        return Result.done();
+    }
+
+    /** Records a failure of the environment itself, once: the same failure again writes nothing and adds no event. */
+    private void fail(Environment env, long generation, List<String> members, AsymException e) {
+        EnvironmentStatus s = env.status();
+        if (States.FAILED.equals(s.state()) && e.code().name().equals(s.errorCode()) && e.line().equals(s.message())
+                && s.observedGeneration() == generation && members.equals(s.members()) && s.pending().isEmpty()) {
+            return;
+        }
+        recorder.warning(env.key(), "Failed", e.line());
+        Instant transition = States.FAILED.equals(s.state()) ? s.lastTransitionAt() : store.clock().instant();
+        status(env, x -> new EnvironmentStatus(States.FAILED, generation, x.observedResetCount(), members, Map.of(),
+                x.removing(), e.line(), transition, e.code().name()));
     }
 
     private Result destroy(Environment env) {
@@ -188,11 +225,7 @@ final class EnvironmentReconciler implements Reconciler {
 
     @Override
     public void recordTerminal(String name, AsymException error) {
-        store.environment(name).ifPresent(env -> {
-            recorder.warning(env.key(), "Failed", error.line());
-            status(env, s -> new EnvironmentStatus(States.FAILED, env.metadata().generation(), s.observedResetCount(),
-                    s.members(), s.pending(), s.removing(), error.line(), store.clock().instant()));
-        });
+        store.environment(name).ifPresent(env -> fail(env, env.metadata().generation(), env.status().members(), error));
     }
 
     /** The request with the template's default mode and seed filled in. */

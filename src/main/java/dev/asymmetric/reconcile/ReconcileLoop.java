@@ -42,7 +42,8 @@ final class ReconcileLoop {
         DataPlane data = new SharedDataPlane(store, settings, actual, queue::add);
         List<Reconciler> reconcilers = List.of(
                 new EnvironmentReconciler(store, catalog, factory, recorder),
-                new CloneReconciler(store, catalog, containers, actual, planner, new HealthProbe(), data, recorder, factory),
+                new CloneReconciler(store, catalog, new CloneActions(containers, actual), actual, planner, new HealthProbe(), data,
+                        recorder, factory),
                 new SharedServiceReconciler(store, containers, actual, recorder));
         this.engine = new Engine(reconcilers, queue, workers, (key, outcome, took, error) -> {
             if (LOG.isDebugEnabled()) {

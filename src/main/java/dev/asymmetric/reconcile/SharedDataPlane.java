@@ -9,6 +9,7 @@ import dev.asymmetric.docker.ContainerObservation;
 import dev.asymmetric.errors.AsymException;
 import dev.asymmetric.errors.ErrorCode;
 import dev.asymmetric.model.Clone;
+import dev.asymmetric.model.CloneStatus;
 import dev.asymmetric.model.Metadata;
 import dev.asymmetric.model.SharedService;
 import dev.asymmetric.model.States;
@@ -110,27 +111,32 @@ final class SharedDataPlane implements DataPlane {
     }
 
     @Override
-    public void prepare(Clone clone, Template t) {
+    public CloneStatus.CloneData prepare(Clone clone, Template t) {
+        String database = null;
+        String prefix = null;
         if (t.database() != null) {
             String seedName = clone.spec().seed() == null ? t.defaultSeed() : clone.spec().seed();
             Template.Seed seed = seedName == null ? null : t.seed(seedName).orElse(null);
             List<Databases.Script> migrations = scripts(t, t.database().migrations());
             List<Databases.Script> seedSql = seed == null ? List.of() : scripts(t, seed.sql());
             String key = ClonePlanner.hash(t.name() + "|" + seedName + "|" + migrations + "|" + seedSql);
-            databases().recreate(DataPlaneInfo.databaseName(clone.id()), key, migrations, seedSql);
+            database = DataPlaneInfo.databaseName(clone.id());
+            databases().recreate(database, key, migrations, seedSql);
         }
         if (t.redis() != null) {
-            redis().deletePrefix(DataPlaneInfo.prefix(clone.id()));
+            prefix = DataPlaneInfo.prefix(clone.id());
+            redis().deletePrefix(prefix);
         }
+        return new CloneStatus.CloneData(database, prefix);
     }
 
     @Override
-    public void drop(Clone clone, Template t) {
-        if (t.database() != null && port(SharedService.POSTGRES) != null) {
-            databases().drop(DataPlaneInfo.databaseName(clone.id()));
+    public void drop(CloneStatus.CloneData data) {
+        if (data.database() != null && port(SharedService.POSTGRES) != null) {
+            databases().drop(data.database());
         }
-        if (t.redis() != null && port(SharedService.REDIS) != null) {
-            redis().deletePrefix(DataPlaneInfo.prefix(clone.id()));
+        if (data.redisPrefix() != null && port(SharedService.REDIS) != null) {
+            redis().deletePrefix(data.redisPrefix());
         }
     }
 

@@ -66,6 +66,9 @@ final class SharedServiceReconciler implements Reconciler {
         ContainerPlan plan = plan(svc);
         String hash = ClonePlanner.hash(canonical(plan));
         ContainerObservation c = actual.shared(which);
+        // The host port is kept across recreation: URLs users and tests read before stay good.
+        Integer keptPort = c != null && c.hostPort(containerPort(which)) != null ? c.hostPort(containerPort(which))
+                : svc.status().hostPort();
         try {
             containers.ensureNetwork(NETWORK, Map.of(Labels.MANAGED, "true"));
             if (c != null && (!hash.equals(c.label(Labels.CONFIG_HASH)) || "exited".equals(c.state())
@@ -77,15 +80,15 @@ final class SharedServiceReconciler implements Reconciler {
             }
             if (c == null) {
                 containers.ensureVolume(volume(which), Map.of(Labels.MANAGED, "true", Labels.SHARED, which));
-                Map<String, String> labels = new LinkedHashMap<>(plan.labels());
-                labels.put(Labels.CONFIG_HASH, hash);
-                ContainerPlan labelled = new ContainerPlan(plan.name(), plan.image(), plan.command(), plan.environment(),
-                        labels, plan.ports(), plan.network(), plan.aliases(), plan.volumes(), plan.files());
-                String id = containers.create(labelled);
-                containers.start(id);
+                String id = createOn(svc, plan, hash, keptPort);
+                if (id == null) {
+                    // another home created it a moment ago: look again
+                    actual.invalidate();
+                    return Result.requeueAfter(Duration.ofMillis(200));
+                }
                 actual.invalidate();
                 recorder.normal(svc.key(), "Created", containerName(which) + " from " + svc.spec().image());
-                status(svc, s -> new SharedService.Status(States.STARTING, s.observedGeneration(), null, id,
+                status(svc, s -> new SharedService.Status(States.STARTING, s.observedGeneration(), s.hostPort(), id,
                         "waiting for " + which + " to answer"));
                 return Result.requeueAfter(Duration.ofMillis(200));
             }
@@ -125,6 +128,41 @@ final class SharedServiceReconciler implements Reconciler {
                     "waiting for " + which + " to answer"));
         }
         return Result.requeueAfter(Duration.ofMillis(250));
+    }
+
+    /**
+     * Creates and starts the container on {@code port} (or a port Docker picks when there is none yet, or when it is
+     * taken now: then the move is an event). Null when the name is taken by a container another home just made.
+     */
+    private String createOn(SharedService svc, ContainerPlan plan, String hash, Integer port) {
+        Map<String, String> labels = new LinkedHashMap<>(plan.labels());
+        labels.put(Labels.CONFIG_HASH, hash);
+        int wanted = port == null ? 0 : port;
+        ContainerPlan.Port published = plan.ports().get(0);
+        ContainerPlan pinned = new ContainerPlan(plan.name(), plan.image(), plan.command(), plan.environment(), labels,
+                List.of(new ContainerPlan.Port(published.containerPort(), published.hostIp(), wanted)), plan.network(),
+                plan.aliases(), plan.volumes(), plan.files());
+        String id;
+        try {
+            id = containers.create(pinned);
+        } catch (DockerFailure f) {
+            if (f.kind() == DockerFailure.Kind.NAME_TAKEN) {
+                return null;
+            }
+            throw f;
+        }
+        try {
+            containers.start(id);
+            return id;
+        } catch (DockerFailure f) {
+            containers.remove(id);
+            if (f.kind() != DockerFailure.Kind.PORT_IN_USE || wanted == 0) {
+                throw f;
+            }
+            recorder.warning(svc.key(), "PortMoved", containerName(svc.name()) + " can't have its port " + wanted
+                    + " back (something else took it); it gets a new one, so URLs read before it no longer work");
+            return createOn(svc, plan, hash, null);
+        }
     }
 
     private static boolean answers(String which, int port) {

@@ -77,13 +77,38 @@ public final class Views {
         return e.isEmpty() ? "-" : e.values().iterator().next();
     }
 
+    /** An environment's state and summary line as the status shows them. */
+    public record Summary(String state, String message) {
+    }
+
+    /**
+     * The environment's state as its members stand now, not as it was last rolled up: after the verb that
+     * reconciled it exits, a member can fail with nobody rolling the environment up again, and status must not claim
+     * "2/2 up" above it. While it is being changed or destroyed, or failed on its own, the recorded state stands.
+     */
+    public Summary summary(Environment e) {
+        if (e.metadata().deleting() || e.status().errorCode() != null || !e.status().pending().isEmpty()
+                || e.status().members().isEmpty()) {
+            return new Summary(e.status().state(), e.status().message());
+        }
+        List<String> states = new ArrayList<>();
+        for (String id : e.status().members()) {
+            states.add(home.store().clone(id).map(c -> c.status().state()).orElse(dev.asymmetric.model.States.PENDING));
+        }
+        String message = dev.asymmetric.reconcile.Rollup.summary(states)
+                + (e.status().removing().isEmpty() ? "" : ", " + e.status().removing().size() + " being destroyed");
+        return new Summary(dev.asymmetric.reconcile.Rollup.of(states, false), message);
+    }
+
     public Map<String, Object> environment(Environment e) {
         Map<String, Object> m = new LinkedHashMap<>();
+        Summary now = summary(e);
         m.put("name", e.name());
-        m.put("state", e.status().state());
+        m.put("state", now.state());
         m.put("members", e.status().members());
         m.put("spec", e.spec().source());
-        m.put("message", e.status().message());
+        m.put("message", now.message());
+        m.put("error", e.status().errorCode());
         m.put("generation", e.metadata().generation());
         m.put("observedGeneration", e.status().observedGeneration());
         m.put("createdAt", e.metadata().createdAt());

@@ -85,4 +85,73 @@ class CloneFactoryTest {
         assertEquals(Map.of("api", 4002), store.clone(b.id()).orElseThrow().spec().ports(), "others keep theirs");
         assertEquals(2, moved.metadata().generation(), "a port change is a spec change");
     }
+
+    @Test
+    void portsAnotherHomesContainersPublishOrClaimAreSkipped() {
+        Store store = new Store(home, new Codec(), Clock.systemUTC());
+        CloneFactory.EngineClaims engine = () -> new CloneFactory.Claims(Set.of(4000, 4002), id -> false);
+        CloneFactory f = new CloneFactory(store, new PortRange(4000, 4010), p -> true, engine);
+        assertEquals(Map.of("api", 4001, "api.x", 4003), f.create(spec("fixture"), List.of("api", "api.x")).spec().ports());
+    }
+
+    @Test
+    void idsTheEngineUsesAreNeverProposed() {
+        Store store = new Store(home, new Codec(), Clock.systemUTC());
+        // half the ids are in use somewhere on the engine (another home's containers or databases)
+        CloneFactory.EngineClaims engine = () -> new CloneFactory.Claims(Set.of(), id -> id.compareTo("fixture-8000") < 0);
+        CloneFactory f = new CloneFactory(store, new PortRange(4000, 4999), p -> true, engine);
+        java.util.function.UnaryOperator<String> next = f.proposer(Set.of());
+        for (int i = 0; i < 100; i++) {
+            String id = next.apply("fixture");
+            assertTrue(id.compareTo("fixture-8000") >= 0, id + " is in use on the engine");
+        }
+    }
+
+    @Test
+    void aProposerLooksAtTheEngineOnceAndNeverProposesTheSameIdTwice() {
+        Store store = new Store(home, new Codec(), Clock.systemUTC());
+        int[] looks = new int[1];
+        CloneFactory.EngineClaims engine = () -> {
+            looks[0]++;
+            return CloneFactory.Claims.NONE;
+        };
+        CloneFactory f = new CloneFactory(store, new PortRange(4000, 4999), p -> true, engine);
+        java.util.function.UnaryOperator<String> next = f.proposer(Set.of());
+        Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            assertTrue(ids.add(next.apply("fixture")), "a repeated id");
+        }
+        assertEquals(1, looks[0]);
+    }
+
+    @Test
+    void checkingPortsForTooManyClonesIsNoFreePortsAndRecordsNothing() {
+        Store store = new Store(home, new Codec(), Clock.systemUTC());
+        CloneFactory f = new CloneFactory(store, new PortRange(4000, 4001), p -> true);
+        List<CloneFactory.Planned> three = List.of(new CloneFactory.Planned("fixture-0001", spec("fixture"), List.of("api")),
+                new CloneFactory.Planned("fixture-0002", spec("fixture"), List.of("api")),
+                new CloneFactory.Planned("fixture-0003", spec("fixture"), List.of("api")));
+        AsymException e = assertThrows(AsymException.class, () -> f.checkPorts(three));
+        assertEquals(ErrorCode.NO_FREE_PORTS, e.code());
+        assertTrue(store.clones().isEmpty());
+        f.checkPorts(three.subList(0, 2));
+        assertTrue(store.clones().isEmpty(), "a check that passes records nothing either");
+    }
+
+    @Test
+    void aPortWhoseOnlySocketsAreInTimeWaitIsFree() throws Exception {
+        int port;
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = server.getLocalPort();
+            try (java.net.Socket client = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port);
+                    java.net.Socket accepted = server.accept()) {
+                accepted.close(); // the side that closes first keeps the port in TIME_WAIT
+                client.getInputStream().read();
+            }
+        }
+        assertTrue(CloneFactory.bindable(port), "port " + port + " has only TIME_WAIT sockets, nothing listens");
+        try (java.net.ServerSocket listening = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            org.junit.jupiter.api.Assertions.assertFalse(CloneFactory.bindable(port), "a listener makes it busy");
+        }
+    }
 }

@@ -49,11 +49,16 @@ public final class Docker {
         }
     }
 
-    /** The id asymmetric labels a home's containers with (the first 12 hex of SHA-256 of its path). */
+    /** The id asymmetric labels a home's containers with (the first 12 hex of SHA-256 of its real path). */
     public static String homeId(Path home) {
+        Path canonical = home.toAbsolutePath().normalize();
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(home.toAbsolutePath().normalize().toString()
-                    .getBytes(StandardCharsets.UTF_8));
+            canonical = canonical.toRealPath();
+        } catch (IOException notThereYet) {
+            // a home not made yet is named by its absolute path
+        }
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d).substring(0, 12);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
