@@ -1,5 +1,7 @@
 package dev.asymmetric.docker;
 
+import dev.asymmetric.provider.WorkloadPlan;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,11 +28,11 @@ final class Archives {
      * Writes one tar holding every drop at its target path, with the parent directories it needs. Files are
      * streamed, never held in memory whole, so a large seed costs disk, not heap.
      */
-    static void drops(List<ContainerPlan.FileDrop> drops, java.io.OutputStream out) throws IOException {
+    static void drops(List<WorkloadPlan.FileDrop> drops, java.io.OutputStream out) throws IOException {
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new java.io.BufferedOutputStream(out, 1 << 16))) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             Set<String> dirs = new LinkedHashSet<>();
-            for (ContainerPlan.FileDrop d : drops) {
+            for (WorkloadPlan.FileDrop d : drops) {
                 String target = d.target().replaceAll("^/+", "").replaceAll("/+$", "");
                 if (Files.isDirectory(d.source())) {
                     addParents(tar, dirs, target + "/");

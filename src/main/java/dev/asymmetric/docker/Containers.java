@@ -1,5 +1,11 @@
 package dev.asymmetric.docker;
 
+import dev.asymmetric.provider.Workload;
+import dev.asymmetric.provider.WorkloadPlan;
+import dev.asymmetric.provider.WorkloadDetail;
+import dev.asymmetric.provider.ProviderFailure;
+import dev.asymmetric.provider.Labels;
+
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
@@ -52,32 +58,32 @@ public final class Containers {
     }
 
     /** Every container carrying {@code label=value} (stopped ones too), in one API call. */
-    public List<ContainerObservation> list(String label, String value) {
+    public List<Workload> list(String label, String value) {
         try {
             List<Container> found = engine.requests().listContainersCmd().withShowAll(true)
                     .withLabelFilter(Map.of(label, value)).exec();
-            List<ContainerObservation> out = new ArrayList<>(found.size());
+            List<Workload> out = new ArrayList<>(found.size());
             for (Container c : found) {
                 out.add(observe(c));
             }
             return out;
         } catch (RuntimeException e) {
-            throw DockerFailure.of("listing containers", e);
+            throw DockerFailures.of("listing containers", e);
         }
     }
 
-    private static ContainerObservation observe(Container c) {
-        List<ContainerObservation.Published> ports = new ArrayList<>();
+    private static Workload observe(Container c) {
+        List<Workload.Published> ports = new ArrayList<>();
         if (c.getPorts() != null) {
             for (ContainerPort p : c.getPorts()) {
                 if (p.getPrivatePort() != null) {
-                    ports.add(new ContainerObservation.Published(p.getPrivatePort(), p.getIp(),
+                    ports.add(new Workload.Published(p.getPrivatePort(), p.getIp(),
                             p.getPublicPort() == null ? 0 : p.getPublicPort()));
                 }
             }
         }
         String name = c.getNames() == null || c.getNames().length == 0 ? c.getId() : c.getNames()[0].replaceFirst("^/", "");
-        return new ContainerObservation(c.getId(), name, c.getLabels() == null ? Map.of() : c.getLabels(),
+        return new Workload(c.getId(), name, c.getLabels() == null ? Map.of() : c.getLabels(),
                 c.getState(), c.getStatus(), c.getImage(), c.getImageId(), ports);
     }
 
@@ -85,7 +91,7 @@ public final class Containers {
      * Creates the container (pulling its image first if it isn't here) and copies the plan's files in; does not
      * start it. A leftover container of the same name (a crash between create and record) is replaced.
      */
-    public String create(ContainerPlan plan) {
+    public String create(WorkloadPlan plan) {
         ensureImage(plan.image());
         try {
             return createOnce(plan);
@@ -100,17 +106,17 @@ public final class Containers {
             // container someone made by hand — is never removed.
             String owner = holderOf(plan);
             if (owner != null) {
-                throw new DockerFailure(DockerFailure.Kind.NAME_TAKEN, "the container name " + plan.name()
+                throw new ProviderFailure(ProviderFailure.Kind.NAME_TAKEN, "the container name " + plan.name()
                         + " is taken by " + owner, e);
             }
             remove(plan.name());
             try {
                 return createOnce(plan);
             } catch (RuntimeException again) {
-                throw DockerFailure.of("creating " + plan.name(), again);
+                throw DockerFailures.of("creating " + plan.name(), again);
             }
         } catch (RuntimeException e) {
-            throw DockerFailure.of("creating " + plan.name(), e);
+            throw DockerFailures.of("creating " + plan.name(), e);
         }
     }
 
@@ -118,14 +124,14 @@ public final class Containers {
      * Null when the container called {@code name} is a leftover of the same clone of the same home as the plan about
      * to be created (so replacing it is safe); otherwise who holds the name, in words.
      */
-    private String holderOf(ContainerPlan plan) {
+    private String holderOf(WorkloadPlan plan) {
         com.github.dockerjava.api.command.InspectContainerResponse r;
         try {
             r = engine.requests().inspectContainerCmd(plan.name()).exec();
         } catch (NotFoundException gone) {
             return null;
         } catch (RuntimeException e) {
-            throw DockerFailure.of("inspecting container " + plan.name(), e);
+            throw DockerFailures.of("inspecting container " + plan.name(), e);
         }
         Map<String, String> labels = r.getConfig() == null || r.getConfig().getLabels() == null ? Map.of()
                 : r.getConfig().getLabels();
@@ -135,19 +141,19 @@ public final class Containers {
         return sameClone ? null : describe(labels);
     }
 
-    private String createOnce(ContainerPlan plan) {
+    private String createOnce(WorkloadPlan plan) {
         String image = plan.files().isEmpty() ? plan.image() : seededImage(plan);
         DockerClient client = engine.requests();
         List<ExposedPort> exposed = new ArrayList<>();
         Ports bindings = new Ports();
-        for (ContainerPlan.Port p : plan.ports()) {
+        for (WorkloadPlan.Port p : plan.ports()) {
             ExposedPort e = ExposedPort.tcp(p.containerPort());
             exposed.add(e);
             bindings.bind(e, p.hostPort() > 0 ? Ports.Binding.bindIpAndPort(p.hostIp(), p.hostPort())
                     : Ports.Binding.bindIp(p.hostIp()));
         }
         List<Mount> mounts = new ArrayList<>();
-        for (ContainerPlan.Volume v : plan.volumes()) {
+        for (WorkloadPlan.Volume v : plan.volumes()) {
             mounts.add(new Mount().withType(MountType.VOLUME).withSource(v.name()).withTarget(v.path()));
         }
         HostConfig host = HostConfig.newHostConfig().withPortBindings(bindings).withMounts(mounts);
@@ -175,7 +181,7 @@ public final class Containers {
      * created from the base, the files copied in, committed under a content-addressed tag), so every clone of a
      * seed starts from it without a copy of its own, and a reset recreates from exactly the same files.
      */
-    private String seededImage(ContainerPlan plan) {
+    private String seededImage(WorkloadPlan plan) {
         String baseId = imageId(plan.image());
         java.nio.file.Path tar = null;
         try {
@@ -189,13 +195,13 @@ public final class Containers {
                 }
                 hash = java.util.HexFormat.of().formatHex(md.digest()).substring(0, 16);
             } catch (IOException e) {
-                throw new DockerFailure(DockerFailure.Kind.OTHER, "packing seed files for " + plan.name() + ": " + e.getMessage(), e);
+                throw new ProviderFailure(ProviderFailure.Kind.OTHER, "packing seed files for " + plan.name() + ": " + e.getMessage(), e);
             } catch (java.security.NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
             return seededImage(plan, hash, tar);
         } catch (IOException e) {
-            throw new DockerFailure(DockerFailure.Kind.OTHER, "packing seed files for " + plan.name() + ": " + e.getMessage(), e);
+            throw new ProviderFailure(ProviderFailure.Kind.OTHER, "packing seed files for " + plan.name() + ": " + e.getMessage(), e);
         } finally {
             if (tar != null) {
                 try {
@@ -207,7 +213,7 @@ public final class Containers {
         }
     }
 
-    private String seededImage(ContainerPlan plan, String hash, java.nio.file.Path tar) throws IOException {
+    private String seededImage(WorkloadPlan plan, String hash, java.nio.file.Path tar) throws IOException {
         String repository = "asym-seeded/" + plan.labels().getOrDefault(Labels.TEMPLATE, "template") + "-"
                 + plan.labels().getOrDefault(Labels.SERVICE, "service");
         String tag = repository + ":" + hash;
@@ -225,7 +231,7 @@ public final class Containers {
             } catch (NotFoundException e) {
                 // build it below
             } catch (RuntimeException e) {
-                throw DockerFailure.of("inspecting image " + tag, e);
+                throw DockerFailures.of("inspecting image " + tag, e);
             }
             String scratch = null;
             try (java.io.InputStream in = java.nio.file.Files.newInputStream(tar)) {
@@ -237,7 +243,7 @@ public final class Containers {
                 present.add(tag);
                 return tag;
             } catch (RuntimeException e) {
-                throw DockerFailure.of("preparing the seeded image " + tag, e);
+                throw DockerFailures.of("preparing the seeded image " + tag, e);
             } finally {
                 if (scratch != null) {
                     remove(scratch);
@@ -256,7 +262,7 @@ public final class Containers {
             imageIds.put(image, id);
             return id;
         } catch (RuntimeException e) {
-            throw DockerFailure.of("inspecting image " + image, e);
+            throw DockerFailures.of("inspecting image " + image, e);
         }
     }
 
@@ -272,26 +278,26 @@ public final class Containers {
         } catch (NotFoundException e) {
             // not here: pull below
         } catch (RuntimeException e) {
-            throw DockerFailure.of("inspecting image " + image, e);
+            throw DockerFailures.of("inspecting image " + image, e);
         }
         try {
             boolean done = engine.streams().pullImageCmd(image).start().awaitCompletion(PULL_MINUTES, TimeUnit.MINUTES);
             if (!done) {
-                throw new DockerFailure(DockerFailure.Kind.IMAGE_MISSING, "pulling " + image + " took over "
+                throw new ProviderFailure(ProviderFailure.Kind.IMAGE_MISSING, "pulling " + image + " took over "
                         + PULL_MINUTES + " minutes", null);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DockerFailure(DockerFailure.Kind.IMAGE_MISSING, "interrupted while pulling " + image, e);
-        } catch (DockerFailure e) {
+            throw new ProviderFailure(ProviderFailure.Kind.IMAGE_MISSING, "interrupted while pulling " + image, e);
+        } catch (ProviderFailure e) {
             throw e;
         } catch (RuntimeException e) {
-            DockerFailure f = DockerFailure.of("pulling " + image, e);
-            if (f.kind() == DockerFailure.Kind.UNAVAILABLE && !(e.getCause() instanceof java.net.UnknownHostException)) {
+            ProviderFailure f = DockerFailures.of("pulling " + image, e);
+            if (f.kind() == ProviderFailure.Kind.UNAVAILABLE && !(e.getCause() instanceof java.net.UnknownHostException)) {
                 throw f;
             }
-            throw new DockerFailure(DockerFailure.Kind.IMAGE_MISSING, "image " + image
-                    + " is not on this engine and could not be pulled (" + DockerFailure.message(e) + ")", e);
+            throw new ProviderFailure(ProviderFailure.Kind.IMAGE_MISSING, "image " + image
+                    + " is not on this engine and could not be pulled (" + DockerFailures.message(e) + ")", e);
         }
     }
 
@@ -303,7 +309,7 @@ public final class Containers {
         } catch (NotFoundException e) {
             // build below
         } catch (RuntimeException e) {
-            throw DockerFailure.of("inspecting image " + tag, e);
+            throw DockerFailures.of("inspecting image " + tag, e);
         }
         java.nio.file.Path tar = null;
         try {
@@ -316,9 +322,9 @@ public final class Containers {
                         .withTags(java.util.Set.of(tag)).start().awaitImageId(PULL_MINUTES, TimeUnit.MINUTES);
             }
         } catch (IOException e) {
-            throw new DockerFailure(DockerFailure.Kind.OTHER, "packing build context " + context + ": " + e.getMessage(), e);
+            throw new ProviderFailure(ProviderFailure.Kind.OTHER, "packing build context " + context + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw DockerFailure.of("building " + tag, e);
+            throw DockerFailures.of("building " + tag, e);
         } finally {
             if (tar != null) {
                 try {
@@ -335,7 +341,7 @@ public final class Containers {
         try {
             engine.requests().renameContainerCmd(id).withName(newName).exec();
         } catch (RuntimeException e) {
-            throw DockerFailure.of("renaming container " + shortId(id), e);
+            throw DockerFailures.of("renaming container " + shortId(id), e);
         }
     }
 
@@ -345,7 +351,7 @@ public final class Containers {
         } catch (NotModifiedException e) {
             // already running
         } catch (RuntimeException e) {
-            throw DockerFailure.of("starting container " + shortId(id), e);
+            throw DockerFailures.of("starting container " + shortId(id), e);
         }
     }
 
@@ -355,7 +361,7 @@ public final class Containers {
         } catch (NotModifiedException | NotFoundException e) {
             // already stopped or gone
         } catch (RuntimeException e) {
-            throw DockerFailure.of("stopping container " + shortId(id), e);
+            throw DockerFailures.of("stopping container " + shortId(id), e);
         }
     }
 
@@ -368,7 +374,7 @@ public final class Containers {
         } catch (ConflictException e) {
             // removal already in progress: Docker finishes it
         } catch (RuntimeException e) {
-            throw DockerFailure.of("removing container " + shortId(idOrName), e);
+            throw DockerFailures.of("removing container " + shortId(idOrName), e);
         }
     }
 
@@ -396,7 +402,7 @@ public final class Containers {
         } catch (ConflictException e) {
             // created meanwhile by someone else
         } catch (RuntimeException e) {
-            throw DockerFailure.of("creating network " + name, e);
+            throw DockerFailures.of("creating network " + name, e);
         }
     }
 
@@ -404,12 +410,12 @@ public final class Containers {
         try {
             engine.requests().createVolumeCmd().withName(name).withLabels(labels).exec();
         } catch (RuntimeException e) {
-            throw DockerFailure.of("creating volume " + name, e);
+            throw DockerFailures.of("creating volume " + name, e);
         }
     }
 
     /** The container as {@code docker inspect} has it, or null when it is gone. */
-    public ContainerInspection inspect(String id) {
+    public WorkloadDetail inspect(String id) {
         try {
             com.github.dockerjava.api.command.InspectContainerResponse r = engine.requests().inspectContainerCmd(id).exec();
             com.github.dockerjava.api.command.InspectContainerResponse.ContainerState st = r.getState();
@@ -425,7 +431,7 @@ public final class Containers {
                     }
                 });
             }
-            return new ContainerInspection(r.getId(), st.getStatus(), Boolean.TRUE.equals(st.getRunning()),
+            return new WorkloadDetail(r.getId(), st.getStatus(), Boolean.TRUE.equals(st.getRunning()),
                     Boolean.TRUE.equals(st.getPaused()), Boolean.TRUE.equals(st.getRestarting()),
                     st.getExitCodeLong() == null ? null : st.getExitCodeLong().intValue(),
                     Boolean.TRUE.equals(st.getOOMKilled()), st.getError(),
@@ -433,7 +439,7 @@ public final class Containers {
         } catch (NotFoundException e) {
             return null;
         } catch (RuntimeException e) {
-            throw DockerFailure.of("inspecting container " + shortId(id), e);
+            throw DockerFailures.of("inspecting container " + shortId(id), e);
         }
     }
 
@@ -444,8 +450,8 @@ public final class Containers {
             logs(id, false, lines, out);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (DockerFailure f) {
-            if (f.kind() == DockerFailure.Kind.UNAVAILABLE) {
+        } catch (ProviderFailure f) {
+            if (f.kind() == ProviderFailure.Kind.UNAVAILABLE) {
                 throw f;
             }
             return "";
@@ -460,10 +466,10 @@ public final class Containers {
         } catch (NotFoundException | ConflictException | NotModifiedException e) {
             // gone, or not paused after all
         } catch (RuntimeException e) {
-            if (DockerFailure.message(e).contains("is not paused")) {
+            if (DockerFailures.message(e).contains("is not paused")) {
                 return;
             }
-            throw DockerFailure.of("unpausing container " + shortId(id), e);
+            throw DockerFailures.of("unpausing container " + shortId(id), e);
         }
     }
 
@@ -499,7 +505,7 @@ public final class Containers {
             }
             return new Occupancy(ports, clones, names);
         } catch (RuntimeException e) {
-            throw DockerFailure.of("listing the engine's containers", e);
+            throw DockerFailures.of("listing the engine's containers", e);
         }
     }
 
@@ -533,7 +539,7 @@ public final class Containers {
                 }
             }).awaitCompletion();
         } catch (RuntimeException e) {
-            throw DockerFailure.of("reading logs of " + shortId(id), e);
+            throw DockerFailures.of("reading logs of " + shortId(id), e);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.asymmetric.docker;
 
+import dev.asymmetric.provider.ProviderFailure;
+
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Event;
 import java.io.Closeable;
@@ -38,7 +40,7 @@ public final class EngineEvents {
             @Override
             public void onError(Throwable t) {
                 if (!closedByUs) {
-                    onEnd.accept(DockerFailure.of("watching Docker events", t));
+                    onEnd.accept(DockerFailures.of("watching Docker events", t));
                 }
                 super.onError(t);
             }
@@ -60,7 +62,7 @@ public final class EngineEvents {
         try {
             return engine.streams().eventsCmd().withLabelFilter(Map.of(label, value)).exec(callback);
         } catch (RuntimeException e) {
-            throw DockerFailure.of("watching Docker events", e);
+            throw DockerFailures.of("watching Docker events", e);
         }
     }
 }

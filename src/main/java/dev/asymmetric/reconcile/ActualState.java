@@ -1,8 +1,8 @@
 package dev.asymmetric.reconcile;
 
-import dev.asymmetric.docker.ContainerObservation;
+import dev.asymmetric.provider.Workload;
 import dev.asymmetric.docker.Containers;
-import dev.asymmetric.docker.Labels;
+import dev.asymmetric.provider.Labels;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -18,7 +18,7 @@ final class ActualState {
     private final AtomicLong invalidations = new AtomicLong();
     private long listedAt = -1;
     private long listedNanos;
-    private List<ContainerObservation> snapshot;
+    private List<Workload> snapshot;
 
     ActualState(Containers containers, String home) {
         this.containers = containers;
@@ -26,7 +26,7 @@ final class ActualState {
     }
 
     /** Every managed container (all homes, shared ones too), fresh as of the last invalidation. */
-    synchronized List<ContainerObservation> all() {
+    synchronized List<Workload> all() {
         long gen = invalidations.get();
         if (snapshot == null || listedAt != gen) {
             snapshot = containers.list(Labels.MANAGED, "true");
@@ -41,7 +41,7 @@ final class ActualState {
      * without Docker events (a verb reconciling in-process has none) the snapshot would otherwise keep saying
      * "running" about a container that exited. Concurrent callers share one list call.
      */
-    List<ContainerObservation> freshOfClone(String id, java.time.Duration maxAge) {
+    List<Workload> freshOfClone(String id, java.time.Duration maxAge) {
         synchronized (this) {
             if (snapshot != null && System.nanoTime() - listedNanos > maxAge.toNanos()) {
                 invalidate();
@@ -51,7 +51,7 @@ final class ActualState {
     }
 
     /** This home's containers of one clone. */
-    List<ContainerObservation> ofClone(String id) {
+    List<Workload> ofClone(String id) {
         return all().stream().filter(c -> id.equals(c.label(Labels.CLONE)) && home.equals(c.label(Labels.HOME))).toList();
     }
 
@@ -62,7 +62,7 @@ final class ActualState {
     }
 
     /** The shared data-plane container {@code which} ({@code postgres}, {@code redis}), if any. */
-    ContainerObservation shared(String which) {
+    Workload shared(String which) {
         return all().stream().filter(c -> which.equals(c.label(Labels.SHARED))).findFirst().orElse(null);
     }
 
@@ -77,9 +77,9 @@ final class ActualState {
      */
 
     /** Records a container this process just created and started. */
-    synchronized void created(ContainerObservation c) {
+    synchronized void created(Workload c) {
         if (snapshot != null) {
-            List<ContainerObservation> next = new java.util.ArrayList<>(snapshot.size() + 1);
+            List<Workload> next = new java.util.ArrayList<>(snapshot.size() + 1);
             snapshot.stream().filter(x -> !x.id().equals(c.id()) && !x.name().equals(c.name())).forEach(next::add);
             next.add(c);
             snapshot = List.copyOf(next);
@@ -96,7 +96,7 @@ final class ActualState {
     /** Records a new state ({@code running}, {@code exited}) for a container this process just started or stopped. */
     synchronized void state(String id, String state) {
         if (snapshot != null) {
-            snapshot = snapshot.stream().map(x -> x.id().equals(id) ? new ContainerObservation(x.id(), x.name(),
+            snapshot = snapshot.stream().map(x -> x.id().equals(id) ? new Workload(x.id(), x.name(),
                     x.labels(), state, state, x.image(), x.imageId(), x.ports()) : x).toList();
         }
     }

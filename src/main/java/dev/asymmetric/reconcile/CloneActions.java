@@ -1,9 +1,9 @@
 package dev.asymmetric.reconcile;
 
-import dev.asymmetric.docker.ContainerInspection;
-import dev.asymmetric.docker.ContainerObservation;
+import dev.asymmetric.provider.WorkloadDetail;
+import dev.asymmetric.provider.Workload;
 import dev.asymmetric.docker.Containers;
-import dev.asymmetric.docker.DockerFailure;
+import dev.asymmetric.provider.ProviderFailure;
 import dev.asymmetric.errors.AsymException;
 import dev.asymmetric.errors.ErrorCode;
 import dev.asymmetric.model.Clone;
@@ -30,7 +30,7 @@ final class CloneActions {
         String id = create(clone, p);
         try {
             containers.start(id);
-        } catch (DockerFailure f) {
+        } catch (ProviderFailure f) {
             remove(id);
             throw named(clone, p, f);
         }
@@ -45,13 +45,13 @@ final class CloneActions {
                 containers.buildIfMissing(p.buildContext(), p.container().image());
             }
             String id = containers.create(p.container());
-            List<ContainerObservation.Published> ports = new ArrayList<>();
-            p.container().ports().forEach(x -> ports.add(new ContainerObservation.Published(x.containerPort(), x.hostIp(),
+            List<Workload.Published> ports = new ArrayList<>();
+            p.container().ports().forEach(x -> ports.add(new Workload.Published(x.containerPort(), x.hostIp(),
                     x.hostPort())));
-            actual.created(new ContainerObservation(id, p.container().name(), p.container().labels(), "created", "Created",
+            actual.created(new Workload(id, p.container().name(), p.container().labels(), "created", "Created",
                     p.container().image(), null, ports));
             return id;
-        } catch (DockerFailure f) {
+        } catch (ProviderFailure f) {
             throw named(clone, p, f);
         }
     }
@@ -61,12 +61,12 @@ final class CloneActions {
      * clone's host ports: the old one steps aside under another name, the new one is created (claiming the ports by
      * label), the old one is removed, and the new one is started if asked.
      */
-    String replace(Clone clone, ContainerObservation old, ClonePlanner.ServicePlan p, boolean start) {
+    String replace(Clone clone, Workload old, ClonePlanner.ServicePlan p, boolean start) {
         if (old.name().equals(p.container().name())) {
             try {
                 containers.rename(old.id(), p.container().name() + "-old-" + Containers.shortId(old.id()));
-            } catch (DockerFailure f) {
-                if (f.kind() == DockerFailure.Kind.UNAVAILABLE) {
+            } catch (ProviderFailure f) {
+                if (f.kind() == ProviderFailure.Kind.UNAVAILABLE) {
                     throw AsymException.dockerUnavailable(containers.engine().host(), f);
                 }
                 // gone already, or can't be renamed: removing it first frees the name
@@ -85,32 +85,32 @@ final class CloneActions {
         try {
             containers.start(id);
             actual.state(id, "running");
-        } catch (DockerFailure f) {
+        } catch (ProviderFailure f) {
             throw named(clone, p, f);
         }
     }
 
-    void unpause(ContainerObservation c) {
+    void unpause(Workload c) {
         try {
             containers.unpause(c.id());
             actual.state(c.id(), "running");
-        } catch (DockerFailure f) {
+        } catch (ProviderFailure f) {
             throw unavailableOr(f, new AsymException(ErrorCode.CLONE_START_FAILED, "Could not unpause " + c.name() + ": "
                     + f.getMessage() + ". Unpause it with `docker unpause " + c.name() + "`."));
         }
     }
 
-    void stop(ContainerObservation c) {
+    void stop(Workload c) {
         try {
             containers.stop(c.id(), 5);
             actual.state(c.id(), "exited");
-        } catch (DockerFailure f) {
+        } catch (ProviderFailure f) {
             throw unavailableOr(f, new AsymException(ErrorCode.CLONE_START_FAILED, "Could not stop " + c.name() + ": "
                     + f.getMessage() + ". Stop it with `docker stop " + c.name() + "`."));
         }
     }
 
-    void remove(ContainerObservation c) {
+    void remove(Workload c) {
         remove(c.id(), c.name());
     }
 
@@ -122,17 +122,17 @@ final class CloneActions {
         try {
             containers.remove(id);
             actual.removed(id);
-        } catch (DockerFailure f) {
+        } catch (ProviderFailure f) {
             throw unavailableOr(f, new AsymException(ErrorCode.CLONE_DESTROY_FAILED, "Could not remove " + name + ": "
                     + f.getMessage() + ". Remove it with `docker rm -f " + name + "`; asymmetric will carry on."));
         }
     }
 
     /** The container as inspected now, or null when it is gone. */
-    ContainerInspection inspect(ContainerObservation c) {
+    WorkloadDetail inspect(Workload c) {
         try {
             return containers.inspect(c.id());
-        } catch (DockerFailure f) {
+        } catch (ProviderFailure f) {
             throw unavailableOr(f, AsymException.dockerUnavailable(containers.engine().host(), f));
         }
     }
@@ -141,8 +141,8 @@ final class CloneActions {
      * The named error for a service whose container ended during start-up: how it ended and its last log lines,
      * so the user need not go looking.
      */
-    AsymException startupFailure(Clone clone, ContainerObservation c, String service) {
-        ContainerInspection i = inspect(c);
+    AsymException startupFailure(Clone clone, Workload c, String service) {
+        WorkloadDetail i = inspect(c);
         String ending = i == null ? "was removed" : i.ending();
         String tail = containers.logTail(c.id(), LOG_LINES);
         String lines = tail.isEmpty() ? " It printed nothing." : " Last log lines:\n    " + String.join("\n    ", tail.split("\n"));
@@ -151,12 +151,12 @@ final class CloneActions {
                 + lines);
     }
 
-    private AsymException unavailableOr(DockerFailure f, AsymException otherwise) {
-        return f.kind() == DockerFailure.Kind.UNAVAILABLE ? AsymException.dockerUnavailable(containers.engine().host(), f)
+    private AsymException unavailableOr(ProviderFailure f, AsymException otherwise) {
+        return f.kind() == ProviderFailure.Kind.UNAVAILABLE ? AsymException.dockerUnavailable(containers.engine().host(), f)
                 : otherwise;
     }
 
-    private AsymException named(Clone clone, ClonePlanner.ServicePlan p, DockerFailure f) {
+    private AsymException named(Clone clone, ClonePlanner.ServicePlan p, ProviderFailure f) {
         return switch (f.kind()) {
             case UNAVAILABLE -> AsymException.dockerUnavailable(containers.engine().host(), f);
             case PORT_IN_USE -> new AsymException(ErrorCode.PORT_IN_USE, "A host port of " + clone.id() + " ("

@@ -1,7 +1,7 @@
 package dev.asymmetric.reconcile;
 
-import dev.asymmetric.docker.ContainerPlan;
-import dev.asymmetric.docker.Labels;
+import dev.asymmetric.provider.WorkloadPlan;
+import dev.asymmetric.provider.Labels;
 import dev.asymmetric.model.Clone;
 import dev.asymmetric.model.Template;
 import java.io.IOException;
@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * Turns a clone and its template into one {@link ContainerPlan} per service (TEMPLATES.md, "What a clone gets"),
+ * Turns a clone and its template into one {@link WorkloadPlan} per service (TEMPLATES.md, "What a clone gets"),
  * each with a config hash over its parts (image, command, environment, ports, network, seed files, reset count) so
  * drift is a hash mismatch and a recreate can say which part changed.
  */
@@ -29,7 +29,7 @@ final class ClonePlanner {
     static final String SHARED_NETWORK = "asym-shared";
 
     /** One service's plan: the container, its hash and part hashes, its health rule and endpoint port. */
-    record ServicePlan(Template.Service service, ContainerPlan container, String hash, Map<String, String> parts,
+    record ServicePlan(Template.Service service, WorkloadPlan container, String hash, Map<String, String> parts,
             Integer hostPort, Path buildContext) {
     }
 
@@ -64,22 +64,22 @@ final class ClonePlanner {
             env.putAll(wiring.environment());
             List<String> command = o != null && o.command() != null ? o.command() : s.command();
 
-            List<ContainerPlan.Port> ports = new ArrayList<>();
+            List<WorkloadPlan.Port> ports = new ArrayList<>();
             Integer endpointPort = null;
             if (s.port() != null) {
                 endpointPort = clone.spec().ports().get(s.name());
-                ports.add(new ContainerPlan.Port(s.port(), hostIp, endpointPort == null ? 0 : endpointPort));
+                ports.add(new WorkloadPlan.Port(s.port(), hostIp, endpointPort == null ? 0 : endpointPort));
             }
             s.extraPorts().forEach((name, containerPort) -> {
                 Integer host = clone.spec().ports().get(s.name() + "." + name);
-                ports.add(new ContainerPlan.Port(containerPort, hostIp, host == null ? 0 : host));
+                ports.add(new WorkloadPlan.Port(containerPort, hostIp, host == null ? 0 : host));
             });
 
-            List<ContainerPlan.FileDrop> files = new ArrayList<>();
+            List<WorkloadPlan.FileDrop> files = new ArrayList<>();
             if (seed != null) {
                 for (Template.SeedFile f : seed.files()) {
                     if (f.service().equals(s.name())) {
-                        files.add(new ContainerPlan.FileDrop(t.dir().resolve(f.from()), f.to()));
+                        files.add(new WorkloadPlan.FileDrop(t.dir().resolve(f.from()), f.to()));
                     }
                 }
             }
@@ -94,7 +94,7 @@ final class ClonePlanner {
             parts.put("ports", hash(ports.toString()));
             parts.put("network", hash(String.valueOf(wiring.network())));
             parts.put("files", contentHash(t.source() + ":" + t.name() + ":" + seedName + ":" + s.name(),
-                    files.stream().map(ContainerPlan.FileDrop::source).toList()));
+                    files.stream().map(WorkloadPlan.FileDrop::source).toList()));
             parts.put("reset", hash(Long.toString(clone.spec().resetCount())));
             String hash = hash(parts.toString());
 
@@ -106,9 +106,9 @@ final class ClonePlanner {
             labels.put(Labels.SERVICE, s.name());
             labels.put(Labels.CONFIG_HASH, hash);
             labels.put(Labels.CONFIG_PARTS, encodeParts(parts));
-            labels.put(Labels.PORTS, Labels.ports(ports.stream().map(ContainerPlan.Port::hostPort).toList()));
+            labels.put(Labels.PORTS, Labels.ports(ports.stream().map(WorkloadPlan.Port::hostPort).toList()));
 
-            ContainerPlan plan = new ContainerPlan(containerName(clone.id(), s.name()), image, command, env, labels,
+            WorkloadPlan plan = new WorkloadPlan(containerName(clone.id(), s.name()), image, command, env, labels,
                     ports, wiring.network(), List.of(), List.of(), files);
             plans.add(new ServicePlan(s, plan, hash, parts, endpointPort, buildContext));
         }

@@ -1,8 +1,8 @@
 package dev.asymmetric.reconcile;
 
 import dev.asymmetric.catalog.Catalog;
-import dev.asymmetric.docker.ContainerObservation;
-import dev.asymmetric.docker.Labels;
+import dev.asymmetric.provider.Workload;
+import dev.asymmetric.provider.Labels;
 import dev.asymmetric.errors.AsymException;
 import dev.asymmetric.errors.ErrorCode;
 import dev.asymmetric.model.Clone;
@@ -61,7 +61,7 @@ final class CloneReconciler implements Reconciler {
     @Override
     public Result reconcile(String id) {
         Optional<Clone> record = store.clone(id);
-        List<ContainerObservation> found = actual.ofClone(id);
+        List<Workload> found = actual.ofClone(id);
         if (record.isEmpty()) {
             return removeOrphans(id, found);
         }
@@ -96,7 +96,7 @@ final class CloneReconciler implements Reconciler {
                 && s.observedResetCount() == clone.spec().resetCount();
     }
 
-    private Result converge(ClonePass pass, Template t, List<ContainerObservation> found) {
+    private Result converge(ClonePass pass, Template t, List<Workload> found) {
         Clone clone = pass.record();
         boolean resetPending = pass.resetPending();
         ClonePlanner.Wiring wiring = ClonePlanner.Wiring.NONE;
@@ -131,17 +131,17 @@ final class CloneReconciler implements Reconciler {
      * half-reset database. Each is replaced by a new, not yet started container for the reset, so the clone's host
      * ports stay claimed throughout; containers already made for this reset carry its hash and stay.
      */
-    private List<ContainerObservation> replaceForReset(Clone clone, List<ClonePlanner.ServicePlan> plans,
-            List<ContainerObservation> found, Set<String> createdNow) {
-        List<ContainerObservation> kept = new ArrayList<>();
+    private List<Workload> replaceForReset(Clone clone, List<ClonePlanner.ServicePlan> plans,
+            List<Workload> found, Set<String> createdNow) {
+        List<Workload> kept = new ArrayList<>();
         Set<String> replaced = new HashSet<>();
-        for (ContainerObservation c : found) {
+        for (Workload c : found) {
             if (plans.stream().anyMatch(p -> p.hash().equals(c.label(Labels.CONFIG_HASH)))) {
                 kept.add(c);
             }
         }
         int count = 0;
-        for (ContainerObservation c : found) {
+        for (Workload c : found) {
             if (kept.contains(c)) {
                 continue;
             }
@@ -162,15 +162,15 @@ final class CloneReconciler implements Reconciler {
         return actual.ofClone(clone.id());
     }
 
-    private Result stopAll(ClonePass pass, List<ClonePlanner.ServicePlan> plans, List<ContainerObservation> found) {
-        for (ContainerObservation c : found) {
+    private Result stopAll(ClonePass pass, List<ClonePlanner.ServicePlan> plans, List<Workload> found) {
+        for (Workload c : found) {
             if (c.running() || "paused".equals(c.state())) {
                 actions.stop(c);
             }
         }
         Map<String, ServiceStatus> services = new LinkedHashMap<>();
         for (ClonePlanner.ServicePlan p : plans) {
-            ContainerObservation c = found.stream().filter(x -> p.service().name().equals(x.label(Labels.SERVICE)))
+            Workload c = found.stream().filter(x -> p.service().name().equals(x.label(Labels.SERVICE)))
                     .findFirst().orElse(null);
             services.put(p.service().name(), new ServiceStatus(c == null ? null : c.id(), p.container().image(),
                     c == null ? null : c.imageId(), false));
@@ -182,7 +182,7 @@ final class CloneReconciler implements Reconciler {
     }
 
     /** What the repair step left: each service's container, and whether anything was done. */
-    record Repair(Map<String, ContainerObservation> byService, boolean acted) {
+    record Repair(Map<String, Workload> byService, boolean acted) {
     }
 
     /**
@@ -190,12 +190,12 @@ final class CloneReconciler implements Reconciler {
      * replace what carries another hash, or crashed after it had been up; start what was created, or stopped by us;
      * unpause what was paused. A container that ended during its own start-up fails the clone at once.
      */
-    private Repair repair(ClonePass pass, List<ClonePlanner.ServicePlan> plans, List<ContainerObservation> found,
+    private Repair repair(ClonePass pass, List<ClonePlanner.ServicePlan> plans, List<Workload> found,
             Set<String> createdNow) {
         Clone clone = pass.record();
-        Map<String, ContainerObservation> byService = new LinkedHashMap<>();
+        Map<String, Workload> byService = new LinkedHashMap<>();
         boolean acted = false;
-        for (ContainerObservation c : preferPlannedNames(found, plans)) {
+        for (Workload c : preferPlannedNames(found, plans)) {
             String service = c.label(Labels.SERVICE);
             boolean wanted = plans.stream().anyMatch(p -> p.service().name().equals(service));
             if (!wanted || byService.containsKey(service)) {
@@ -207,7 +207,7 @@ final class CloneReconciler implements Reconciler {
         }
         for (ClonePlanner.ServicePlan p : plans) {
             String name = p.service().name();
-            ContainerObservation c = byService.get(name);
+            Workload c = byService.get(name);
             String id;
             if (c == null) {
                 id = createMissing(clone, p);
@@ -252,11 +252,11 @@ final class CloneReconciler implements Reconciler {
     }
 
     /** Containers ordered so that, among duplicates of a service, the one with the planned name is kept. */
-    private static List<ContainerObservation> preferPlannedNames(List<ContainerObservation> found,
+    private static List<Workload> preferPlannedNames(List<Workload> found,
             List<ClonePlanner.ServicePlan> plans) {
         Set<String> names = new HashSet<>();
         plans.forEach(p -> names.add(p.container().name()));
-        List<ContainerObservation> out = new ArrayList<>(found.stream().filter(c -> names.contains(c.name())).toList());
+        List<Workload> out = new ArrayList<>(found.stream().filter(c -> names.contains(c.name())).toList());
         found.stream().filter(c -> !names.contains(c.name())).forEach(out::add);
         return out;
     }
@@ -284,12 +284,12 @@ final class CloneReconciler implements Reconciler {
         }
     }
 
-    private Result destroy(Clone clone, List<ContainerObservation> found) {
+    private Result destroy(Clone clone, List<Workload> found) {
         if (!States.DELETING.equals(clone.status().state())) {
             clone = store.mutate(Clone.KIND, clone.id(), Clone.class,
                     c -> c.withStatus(c.status().with(States.DELETING, null, "destroying"))).orElse(clone);
         }
-        for (ContainerObservation c : found) {
+        for (Workload c : found) {
             actions.remove(c);
         }
         CloneStatus.CloneData prepared = clone.status().data();
@@ -310,9 +310,9 @@ final class CloneReconciler implements Reconciler {
         return Result.done();
     }
 
-    private Result removeOrphans(String id, List<ContainerObservation> found) {
+    private Result removeOrphans(String id, List<Workload> found) {
         if (!found.isEmpty()) {
-            for (ContainerObservation c : found) {
+            for (Workload c : found) {
                 actions.remove(c);
             }
             recorder.warning(Clone.KIND + "/" + id, "OrphanRemoved", "removed " + found.size()

@@ -2,12 +2,12 @@ package dev.asymmetric.reconcile;
 
 import dev.asymmetric.catalog.Catalog;
 import dev.asymmetric.config.Settings;
-import dev.asymmetric.docker.ContainerObservation;
+import dev.asymmetric.provider.Workload;
 import dev.asymmetric.docker.Containers;
 import dev.asymmetric.docker.DockerEngine;
-import dev.asymmetric.docker.DockerFailure;
+import dev.asymmetric.provider.ProviderFailure;
 import dev.asymmetric.docker.EngineVersion;
-import dev.asymmetric.docker.Labels;
+import dev.asymmetric.provider.Labels;
 import dev.asymmetric.errors.AsymException;
 import dev.asymmetric.store.CloneFactory;
 import dev.asymmetric.store.EventLog;
@@ -252,10 +252,10 @@ public final class ControlPlane {
      * or drifted shows here before any reconciler repairs it.
      */
     public Map<String, List<ContainerView>> inspect(Collection<String> cloneIds) {
-        List<ContainerObservation> all;
+        List<Workload> all;
         try {
             all = new Containers(docker.get()).list(Labels.HOME, home);
-        } catch (DockerFailure f) {
+        } catch (ProviderFailure f) {
             throw AsymException.dockerUnavailable(docker.get().host(), f);
         }
         Map<String, List<ContainerView>> out = new LinkedHashMap<>();
@@ -270,11 +270,11 @@ public final class ControlPlane {
     /** Copies a clone's service logs to {@code out} (every service when {@code service} is null). */
     public void logs(String cloneId, String service, boolean follow, int tail, OutputStream out) throws InterruptedException {
         Containers c = new Containers(docker.get());
-        List<ContainerObservation> found;
+        List<Workload> found;
         try {
             found = c.list(Labels.CLONE, cloneId).stream().filter(x -> home.equals(x.label(Labels.HOME)))
                     .filter(x -> service == null || service.equals(x.label(Labels.SERVICE))).toList();
-        } catch (DockerFailure f) {
+        } catch (ProviderFailure f) {
             throw AsymException.dockerUnavailable(docker.get().host(), f);
         }
         if (found.isEmpty()) {
@@ -282,7 +282,7 @@ public final class ControlPlane {
                     + " has no container" + (service == null ? "" : " for service '" + service + "'")
                     + " right now; see `asymmetric status` for its state.");
         }
-        for (ContainerObservation x : found) {
+        for (Workload x : found) {
             if (found.size() > 1) {
                 try {
                     out.write(("==> " + x.name() + " <==\n").getBytes(StandardCharsets.UTF_8));
@@ -292,7 +292,7 @@ public final class ControlPlane {
             }
             try {
                 c.logs(x.id(), follow && found.size() == 1, tail, out);
-            } catch (DockerFailure f) {
+            } catch (ProviderFailure f) {
                 throw AsymException.dockerUnavailable(docker.get().host(), f);
             }
         }

@@ -1,7 +1,7 @@
 package dev.asymmetric.reconcile;
 
 import dev.asymmetric.docker.EngineEvents;
-import dev.asymmetric.docker.Labels;
+import dev.asymmetric.provider.Labels;
 import dev.asymmetric.model.Clone;
 import java.io.Closeable;
 import java.util.Set;

@@ -3,10 +3,10 @@ package dev.asymmetric.reconcile;
 import dev.asymmetric.catalog.Catalog;
 import dev.asymmetric.data.DataPlaneInfo;
 import dev.asymmetric.data.Databases;
-import dev.asymmetric.docker.ContainerObservation;
+import dev.asymmetric.provider.Workload;
 import dev.asymmetric.docker.Containers;
-import dev.asymmetric.docker.DockerFailure;
-import dev.asymmetric.docker.Labels;
+import dev.asymmetric.provider.ProviderFailure;
+import dev.asymmetric.provider.Labels;
 import dev.asymmetric.errors.AsymException;
 import dev.asymmetric.model.SharedService;
 import dev.asymmetric.model.Template;
@@ -35,7 +35,7 @@ final class EngineLedger implements CloneFactory.EngineClaims {
         Containers.Occupancy o;
         try {
             o = c.occupancy();
-        } catch (DockerFailure f) {
+        } catch (ProviderFailure f) {
             throw AsymException.dockerUnavailable(c.engine().host(), f);
         }
         return new CloneFactory.Claims(o.hostPorts(), id -> o.usesCloneId(id) || databaseInUse(c, id));
@@ -47,13 +47,13 @@ final class EngineLedger implements CloneFactory.EngineClaims {
         if (t.isEmpty() || t.get().database() == null) {
             return false;
         }
-        List<ContainerObservation> pg;
+        List<Workload> pg;
         try {
             pg = c.list(Labels.SHARED, SharedService.POSTGRES);
-        } catch (DockerFailure f) {
+        } catch (ProviderFailure f) {
             throw AsymException.dockerUnavailable(c.engine().host(), f);
         }
-        Integer port = pg.stream().filter(ContainerObservation::running)
+        Integer port = pg.stream().filter(Workload::running)
                 .map(x -> x.hostPort(SharedServiceReconciler.containerPort(SharedService.POSTGRES)))
                 .filter(java.util.Objects::nonNull).findFirst().orElse(null);
         return port != null && new Databases(port).exists(DataPlaneInfo.databaseName(id));

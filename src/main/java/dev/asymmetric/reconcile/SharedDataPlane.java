@@ -5,7 +5,7 @@ import dev.asymmetric.data.Credentials;
 import dev.asymmetric.data.DataPlaneInfo;
 import dev.asymmetric.data.Databases;
 import dev.asymmetric.data.RedisKeys;
-import dev.asymmetric.docker.ContainerObservation;
+import dev.asymmetric.provider.Workload;
 import dev.asymmetric.errors.AsymException;
 import dev.asymmetric.errors.ErrorCode;
 import dev.asymmetric.model.Clone;
@@ -95,7 +95,7 @@ final class SharedDataPlane implements DataPlane {
             waiting.add("the shared " + which + " to move to " + image);
             return;
         }
-        ContainerObservation c = actual.shared(which);
+        Workload c = actual.shared(which);
         boolean running = c != null && c.running();
         boolean current = running && c.id().equals(svc.get().status().containerId());
         if (!svc.get().ready() || !current) {
@@ -157,7 +157,7 @@ final class SharedDataPlane implements DataPlane {
     }
 
     private Integer port(String which) {
-        ContainerObservation c = actual.shared(which);
+        Workload c = actual.shared(which);
         Integer p = c == null ? null : c.hostPort(SharedServiceReconciler.containerPort(which));
         return p != null ? p : store.read(SharedService.KIND, which, SharedService.class).map(s -> s.status().hostPort()).orElse(null);
     }

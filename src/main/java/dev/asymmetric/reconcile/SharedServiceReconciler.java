@@ -3,11 +3,11 @@ package dev.asymmetric.reconcile;
 import dev.asymmetric.data.Credentials;
 import dev.asymmetric.data.Databases;
 import dev.asymmetric.data.RedisKeys;
-import dev.asymmetric.docker.ContainerObservation;
-import dev.asymmetric.docker.ContainerPlan;
+import dev.asymmetric.provider.Workload;
+import dev.asymmetric.provider.WorkloadPlan;
 import dev.asymmetric.docker.Containers;
-import dev.asymmetric.docker.DockerFailure;
-import dev.asymmetric.docker.Labels;
+import dev.asymmetric.provider.ProviderFailure;
+import dev.asymmetric.provider.Labels;
 import dev.asymmetric.errors.AsymException;
 import dev.asymmetric.model.SharedService;
 import dev.asymmetric.model.States;
@@ -63,9 +63,9 @@ final class SharedServiceReconciler implements Reconciler {
             return Result.done();
         }
         SharedService svc = record.get();
-        ContainerPlan plan = plan(svc);
+        WorkloadPlan plan = plan(svc);
         String hash = ClonePlanner.hash(canonical(plan));
-        ContainerObservation c = actual.shared(which);
+        Workload c = actual.shared(which);
         // The host port is kept across recreation: URLs users and tests read before stay good.
         Integer keptPort = c != null && c.hostPort(containerPort(which)) != null ? c.hostPort(containerPort(which))
                 : svc.status().hostPort();
@@ -97,8 +97,8 @@ final class SharedServiceReconciler implements Reconciler {
                 actual.invalidate();
                 return Result.requeueAfter(Duration.ofMillis(200));
             }
-        } catch (DockerFailure f) {
-            if (f.kind() == DockerFailure.Kind.UNAVAILABLE) {
+        } catch (ProviderFailure f) {
+            if (f.kind() == ProviderFailure.Kind.UNAVAILABLE) {
                 throw AsymException.dockerUnavailable(containers.engine().host(), f);
             }
             throw new AsymException(dev.asymmetric.errors.ErrorCode.CLONE_START_FAILED, "Can't run the shared " + which
@@ -134,19 +134,19 @@ final class SharedServiceReconciler implements Reconciler {
      * Creates and starts the container on {@code port} (or a port Docker picks when there is none yet, or when it is
      * taken now: then the move is an event). Null when the name is taken by a container another home just made.
      */
-    private String createOn(SharedService svc, ContainerPlan plan, String hash, Integer port) {
+    private String createOn(SharedService svc, WorkloadPlan plan, String hash, Integer port) {
         Map<String, String> labels = new LinkedHashMap<>(plan.labels());
         labels.put(Labels.CONFIG_HASH, hash);
         int wanted = port == null ? 0 : port;
-        ContainerPlan.Port published = plan.ports().get(0);
-        ContainerPlan pinned = new ContainerPlan(plan.name(), plan.image(), plan.command(), plan.environment(), labels,
-                List.of(new ContainerPlan.Port(published.containerPort(), published.hostIp(), wanted)), plan.network(),
+        WorkloadPlan.Port published = plan.ports().get(0);
+        WorkloadPlan pinned = new WorkloadPlan(plan.name(), plan.image(), plan.command(), plan.environment(), labels,
+                List.of(new WorkloadPlan.Port(published.containerPort(), published.hostIp(), wanted)), plan.network(),
                 plan.aliases(), plan.volumes(), plan.files());
         String id;
         try {
             id = containers.create(pinned);
-        } catch (DockerFailure f) {
-            if (f.kind() == DockerFailure.Kind.NAME_TAKEN) {
+        } catch (ProviderFailure f) {
+            if (f.kind() == ProviderFailure.Kind.NAME_TAKEN) {
                 return null;
             }
             throw f;
@@ -154,9 +154,9 @@ final class SharedServiceReconciler implements Reconciler {
         try {
             containers.start(id);
             return id;
-        } catch (DockerFailure f) {
+        } catch (ProviderFailure f) {
             containers.remove(id);
-            if (f.kind() != DockerFailure.Kind.PORT_IN_USE || wanted == 0) {
+            if (f.kind() != ProviderFailure.Kind.PORT_IN_USE || wanted == 0) {
                 throw f;
             }
             recorder.warning(svc.key(), "PortMoved", containerName(svc.name()) + " can't have its port " + wanted
@@ -170,7 +170,7 @@ final class SharedServiceReconciler implements Reconciler {
     }
 
     /** The plan as a string that is the same in every process (map order is not). */
-    private static String canonical(ContainerPlan p) {
+    private static String canonical(WorkloadPlan p) {
         return p.image() + "|" + p.command() + "|" + new java.util.TreeMap<>(p.environment()) + "|" + p.ports() + "|"
                 + p.network() + "|" + p.volumes();
     }
@@ -179,24 +179,24 @@ final class SharedServiceReconciler implements Reconciler {
         return "asym-shared-" + which + "-data";
     }
 
-    private static ContainerPlan plan(SharedService svc) {
+    private static WorkloadPlan plan(SharedService svc) {
         String which = svc.name();
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(Labels.MANAGED, "true");
         labels.put(Labels.SHARED, which);
-        List<ContainerPlan.Port> ports = List.of(new ContainerPlan.Port(containerPort(which), "127.0.0.1", 0));
+        List<WorkloadPlan.Port> ports = List.of(new WorkloadPlan.Port(containerPort(which), "127.0.0.1", 0));
         if (SharedService.POSTGRES.equals(which)) {
-            return new ContainerPlan(containerName(which), svc.spec().image(),
+            return new WorkloadPlan(containerName(which), svc.spec().image(),
                     // fsync off: clones are disposable and a killed container loses nothing the host's page cache holds;
                     // commits stay synchronous, so a committed row survives `docker rm -f` of the container.
                     List.of("postgres", "-c", "max_connections=500", "-c", "fsync=off", "-c", "full_page_writes=off"),
                     Map.of("POSTGRES_USER", Credentials.USER, "POSTGRES_PASSWORD", Credentials.PASSWORD,
                             "POSTGRES_DB", "postgres", "PGDATA", "/var/lib/postgresql/data"),
-                    labels, ports, NETWORK, List.of(), List.of(new ContainerPlan.Volume(volume(which), "/var/lib/postgresql/data")),
+                    labels, ports, NETWORK, List.of(), List.of(new WorkloadPlan.Volume(volume(which), "/var/lib/postgresql/data")),
                     List.of());
         }
-        return new ContainerPlan(containerName(which), svc.spec().image(), List.of("redis-server", "--appendonly", "yes"),
-                Map.of(), labels, ports, NETWORK, List.of(), List.of(new ContainerPlan.Volume(volume(which), "/data")),
+        return new WorkloadPlan(containerName(which), svc.spec().image(), List.of("redis-server", "--appendonly", "yes"),
+                Map.of(), labels, ports, NETWORK, List.of(), List.of(new WorkloadPlan.Volume(volume(which), "/data")),
                 List.of());
     }
 

@@ -1,7 +1,7 @@
 package dev.asymmetric.reconcile;
 
-import dev.asymmetric.docker.ContainerInspection;
-import dev.asymmetric.docker.ContainerObservation;
+import dev.asymmetric.provider.WorkloadDetail;
+import dev.asymmetric.provider.Workload;
 import dev.asymmetric.errors.ErrorCode;
 import dev.asymmetric.model.Clone;
 import dev.asymmetric.model.CloneStatus;
@@ -44,7 +44,7 @@ final class StartupCheck {
     }
 
     /** Whether {@code c} is the container this clone is starting (so its ending is a failed start, not a crash). */
-    boolean inStartup(Clone clone, String service, ContainerObservation c) {
+    boolean inStartup(Clone clone, String service, Workload c) {
         CloneStatus s = clone.status();
         ServiceStatus known = s.services().get(service);
         boolean starting = States.STARTING.equals(s.state()) || States.RESETTING.equals(s.state())
@@ -52,7 +52,7 @@ final class StartupCheck {
         return starting && known != null && c.id().equals(known.containerId());
     }
 
-    Result check(ClonePass pass, List<ClonePlanner.ServicePlan> plans, Map<String, ContainerObservation> byService,
+    Result check(ClonePass pass, List<ClonePlanner.ServicePlan> plans, Map<String, Workload> byService,
             boolean acted) {
         Clone clone = pass.record();
         CloneStatus s = pass.status();
@@ -64,12 +64,12 @@ final class StartupCheck {
         boolean waiting = States.STARTING.equals(s.state()) || States.RESETTING.equals(s.state())
                 || States.FAILED.equals(s.state()) && ErrorCode.HEALTH_TIMEOUT.name().equals(s.errorCode());
         Instant started = acted || s.startedAt() == null || !waiting ? now : s.startedAt();
-        Map<String, ContainerObservation> current = acted ? byService : fresh(clone, plans);
+        Map<String, Workload> current = acted ? byService : fresh(clone, plans);
         Map<String, ServiceStatus> services = new LinkedHashMap<>();
         List<String> unhealthy = new ArrayList<>();
         for (ClonePlanner.ServicePlan p : plans) {
             String name = p.service().name();
-            ContainerObservation c = current.get(name);
+            Workload c = current.get(name);
             boolean ok = c != null && up(clone, name, c, p);
             services.put(name, new ServiceStatus(c == null ? null : c.id(), p.container().image(),
                     c == null ? null : c.imageId(), ok));
@@ -110,11 +110,11 @@ final class StartupCheck {
 
     /** Up as last recorded, same containers, nothing asked since: nothing to probe. */
     private static boolean steady(CloneStatus s, long generation, boolean resetPending, List<ClonePlanner.ServicePlan> plans,
-            Map<String, ContainerObservation> byService) {
+            Map<String, Workload> byService) {
         return States.RUNNING.equals(s.state()) && s.observedGeneration() == generation && !resetPending
                 && plans.stream().allMatch(p -> {
                     ServiceStatus known = s.services().get(p.service().name());
-                    ContainerObservation c = byService.get(p.service().name());
+                    Workload c = byService.get(p.service().name());
                     return known != null && c != null && c.running() && c.id().equals(known.containerId()) && known.healthy();
                 });
     }
@@ -124,7 +124,7 @@ final class StartupCheck {
      * still publishes the probed port — so an answer from whatever else took the port never counts. A container
      * that ended during its own start-up fails the clone.
      */
-    private boolean up(Clone clone, String service, ContainerObservation c, ClonePlanner.ServicePlan p) {
+    private boolean up(Clone clone, String service, Workload c, ClonePlanner.ServicePlan p) {
         if (!c.running()) {
             if (ended(c) && inStartup(clone, service, c)) {
                 throw actions.startupFailure(clone, c, service);
@@ -134,7 +134,7 @@ final class StartupCheck {
         if (!health.healthy(p.service(), p.hostPort(), true)) {
             return false;
         }
-        ContainerInspection now = actions.inspect(c);
+        WorkloadDetail now = actions.inspect(c);
         if (now == null) {
             return false;
         }
@@ -147,14 +147,14 @@ final class StartupCheck {
         return p.hostPort() == null || now.publishedHostPorts().contains(p.hostPort());
     }
 
-    private static boolean ended(ContainerObservation c) {
+    private static boolean ended(Workload c) {
         return "exited".equals(c.state()) || "dead".equals(c.state()) || "restarting".equals(c.state());
     }
 
-    private Map<String, ContainerObservation> fresh(Clone clone, List<ClonePlanner.ServicePlan> plans) {
-        Map<String, ContainerObservation> out = new LinkedHashMap<>();
-        for (ContainerObservation c : actual.freshOfClone(clone.id(), FRESH)) {
-            String service = c.label(dev.asymmetric.docker.Labels.SERVICE);
+    private Map<String, Workload> fresh(Clone clone, List<ClonePlanner.ServicePlan> plans) {
+        Map<String, Workload> out = new LinkedHashMap<>();
+        for (Workload c : actual.freshOfClone(clone.id(), FRESH)) {
+            String service = c.label(dev.asymmetric.provider.Labels.SERVICE);
             boolean planned = plans.stream().anyMatch(p -> p.container().name().equals(c.name()));
             if (service != null && (planned || !out.containsKey(service))) {
                 out.put(service, c);

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.asymmetric.docker.ContainerPlan;
+import dev.asymmetric.provider.WorkloadPlan;
 import dev.asymmetric.docker.Containers;
 import dev.asymmetric.docker.DockerEngine;
-import dev.asymmetric.docker.DockerFailure;
-import dev.asymmetric.docker.Labels;
+import dev.asymmetric.provider.ProviderFailure;
+import dev.asymmetric.provider.Labels;
 import dev.asymmetric.testing.Docker;
 import dev.asymmetric.testing.Launcher;
 import java.io.IOException;
@@ -67,11 +67,11 @@ class EngineIdentityIT {
                 "--label", "dev.asymmetric.home=otherhome000", "--label", "dev.asymmetric.clone=x", "busybox:1.36", "true");
         try (DockerEngine engine = DockerEngine.fromEnvironment()) {
             Containers containers = new Containers(engine);
-            ContainerPlan mine = new ContainerPlan(name, "busybox:1.36", List.of("true"), Map.of(),
+            WorkloadPlan mine = new WorkloadPlan(name, "busybox:1.36", List.of("true"), Map.of(),
                     Map.of(Labels.MANAGED, "true", Labels.HOME, "myhome000000", Labels.CLONE, "x", "dev.asymmetric.test", name),
                     List.of(), null, List.of(), List.of(), List.of());
-            DockerFailure f = assertThrows(DockerFailure.class, () -> containers.create(mine));
-            assertEquals(DockerFailure.Kind.NAME_TAKEN, f.kind());
+            ProviderFailure f = assertThrows(ProviderFailure.class, () -> containers.create(mine));
+            assertEquals(ProviderFailure.Kind.NAME_TAKEN, f.kind());
             assertTrue(f.getMessage().contains("another asymmetric home"), f.getMessage());
             assertEquals("otherhome000", Docker.inspect(name, "{{index .Config.Labels \"dev.asymmetric.home\"}}"));
 

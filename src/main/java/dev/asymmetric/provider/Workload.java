@@ -1,4 +1,4 @@
-package dev.asymmetric.docker;
+package dev.asymmetric.provider;
 
 import java.util.List;
 import java.util.Map;
@@ -7,7 +7,7 @@ import java.util.Map;
  * One container as Docker lists it: id, name, labels, state ({@code created}, {@code running}, {@code exited},
  * ...), status text, image and image id, and its published ports.
  */
-public record ContainerObservation(
+public record Workload(
         String id,
         String name,
         Map<String, String> labels,

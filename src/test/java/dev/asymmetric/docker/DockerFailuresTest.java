@@ -2,22 +2,23 @@ package dev.asymmetric.docker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.asymmetric.provider.Labels;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class DockerFailureTest {
+class DockerFailuresTest {
     @Test
     void theEnginesMessageIsKeptWholeDespiteEscapedQuotes() {
         RuntimeException e = new RuntimeException("Status 500: {\"message\":\"Get \\\"https://registry-1.docker.io/v2/\\\": "
                 + "dial tcp: lookup registry-1.docker.io: no such host\"}\n");
         assertEquals("Get \"https://registry-1.docker.io/v2/\": dial tcp: lookup registry-1.docker.io: no such host",
-                DockerFailure.message(e));
+                DockerFailures.message(e));
     }
 
     @Test
     void aMessageThatIsNotTheEnginesJsonIsKeptAsItIs() {
-        assertEquals("Connection refused {not json", DockerFailure.message(new RuntimeException(" Connection refused {not json ")));
+        assertEquals("Connection refused {not json", DockerFailures.message(new RuntimeException(" Connection refused {not json ")));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.asymmetric.docker;
+package dev.asymmetric.provider;
 
 /** The labels asymmetric puts on what it creates (DESIGN.md, "Actual state lives in Docker"). */
 public final class Labels {

@@ -1,4 +1,4 @@
-package dev.asymmetric.docker;
+package dev.asymmetric.provider;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.Map;
  * image's), environment, labels (ownership and config hash), published ports, network with aliases, named volumes,
  * and files copied in before it starts.
  */
-public record ContainerPlan(
+public record WorkloadPlan(
         String name,
         String image,
         List<String> command,
@@ -21,7 +21,7 @@ public record ContainerPlan(
         List<Volume> volumes,
         List<FileDrop> files) {
 
-    public ContainerPlan {
+    public WorkloadPlan {
         command = command == null ? null : List.copyOf(command);
         environment = Map.copyOf(environment);
         labels = Map.copyOf(labels);

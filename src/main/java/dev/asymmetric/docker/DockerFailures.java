@@ -3,49 +3,38 @@ package dev.asymmetric.docker;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import dev.asymmetric.provider.ProviderFailure;
+import dev.asymmetric.provider.ProviderFailure.Kind;
 import java.io.IOException;
 
-/**
- * A Docker call that failed, classified so the caller can name the error for the user: the engine is gone, the
- * thing isn't there, a name or port is taken, an image can't be had, or something else Docker said.
- */
-public final class DockerFailure extends RuntimeException {
-    public enum Kind { UNAVAILABLE, NOT_FOUND, CONFLICT, NAME_TAKEN, PORT_IN_USE, IMAGE_MISSING, OTHER }
-
-    private final Kind kind;
-
-    public DockerFailure(Kind kind, String message, Throwable cause) {
-        super(message, cause);
-        this.kind = kind;
+/** How docker-java's exceptions become {@link ProviderFailure}s, with the engine's own sentence. */
+final class DockerFailures {
+    private DockerFailures() {
     }
 
-    public Kind kind() {
-        return kind;
-    }
-
-    static DockerFailure of(String what, Throwable e) {
-        if (e instanceof DockerFailure f) {
+    static ProviderFailure of(String what, Throwable e) {
+        if (e instanceof ProviderFailure f) {
             return f;
         }
         String msg = message(e);
         if (e instanceof NotFoundException) {
-            return new DockerFailure(Kind.NOT_FOUND, what + ": " + msg, e);
+            return new ProviderFailure(Kind.NOT_FOUND, what + ": " + msg, e);
         }
         if (isPortClash(msg)) {
-            return new DockerFailure(Kind.PORT_IN_USE, what + ": " + msg, e);
+            return new ProviderFailure(Kind.PORT_IN_USE, what + ": " + msg, e);
         }
         if (e instanceof ConflictException) {
-            return new DockerFailure(Kind.CONFLICT, what + ": " + msg, e);
+            return new ProviderFailure(Kind.CONFLICT, what + ": " + msg, e);
         }
         if (e instanceof DockerException) {
-            return new DockerFailure(Kind.OTHER, what + ": " + msg, e);
+            return new ProviderFailure(Kind.OTHER, what + ": " + msg, e);
         }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof IOException) {
-                return new DockerFailure(Kind.UNAVAILABLE, what + ": Docker did not answer (" + message(t) + ")", e);
+                return new ProviderFailure(Kind.UNAVAILABLE, what + ": Docker did not answer (" + message(t) + ")", e);
             }
         }
-        return new DockerFailure(Kind.OTHER, what + ": " + msg, e);
+        return new ProviderFailure(Kind.OTHER, what + ": " + msg, e);
     }
 
     static boolean isPortClash(String msg) {

@@ -1,4 +1,4 @@
-package dev.asymmetric.docker;
+package dev.asymmetric.provider;
 
 import java.util.Set;
 
@@ -7,7 +7,7 @@ import java.util.Set;
  * restarting), how it ended if it did, how often the engine restarted it, when it last started, and which host
  * ports it publishes right now.
  */
-public record ContainerInspection(
+public record WorkloadDetail(
         String id,
         String status,
         boolean running,
@@ -20,7 +20,7 @@ public record ContainerInspection(
         String startedAt,
         Set<Integer> publishedHostPorts) {
 
-    public ContainerInspection {
+    public WorkloadDetail {
         publishedHostPorts = publishedHostPorts == null ? Set.of() : Set.copyOf(publishedHostPorts);
     }
 
