@@ -140,6 +140,23 @@ public final class StrictMap {
         return null;
     }
 
+    /** A whole number from {@code min} to {@code max}; {@code what} names it in the message ("an HTTP status"). */
+    public Integer integer(String key, int min, int max, String what) {
+        Node n = get(key);
+        if (n == null || isNull(n)) {
+            return null;
+        }
+        if (n instanceof Node.ScalarNode s && s.value() instanceof Long l) {
+            if (l < min || l > max) {
+                problems.add(pathOf(key), n.line(), l + " is not " + what + " (" + min + "-" + max + ")");
+                return null;
+            }
+            return l.intValue();
+        }
+        problems.add(pathOf(key), n.line(), "must be " + what + ", not " + n.kind());
+        return null;
+    }
+
     public Boolean bool(String key) {
         Node n = get(key);
         if (n == null || isNull(n)) {
