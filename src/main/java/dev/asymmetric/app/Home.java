@@ -37,7 +37,8 @@ public final class Home implements AutoCloseable {
         this.settings = s;
         this.clock = clock;
         this.store = new Lazy<>(() -> new Store(settings().home(), codec(), clock));
-        this.catalog = new Lazy<>(() -> new Catalog(BuiltInTemplates.root(), settings().templatesDir()));
+        this.catalog = new Lazy<>(() -> new Catalog(BuiltInTemplates.root(), settings().templateDirs(),
+                settings().seedLimit().bytes()));
         this.events = new Lazy<>(() -> new EventLog(settings().home(), codec()));
         this.docker = new Lazy<>(() -> new DockerEngine(settings().dockerHost()));
         this.controlPlane = new Lazy<>(() -> new ControlPlane(settings(), store(), catalog(), events(), docker));

@@ -2,30 +2,34 @@ package dev.asymmetric.config;
 
 import dev.asymmetric.errors.AsymException;
 import dev.asymmetric.errors.ErrorCode;
-import dev.asymmetric.spec.Problems;
-import dev.asymmetric.spec.StrictMap;
-import dev.asymmetric.spec.yaml.YamlDocuments;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Where state lives and the knobs users set: environment variables first, then {@code $ASYM_HOME/config.yaml},
- * then defaults. Read once per process.
+ * then defaults (docs/cli.md). Read once per process. {@code home} is canonical (a symlink to a home is that
+ * home). {@code templateDirs} are the user template directories in catalog order, a later one overriding an
+ * earlier: config.yaml's {@code templates} as listed, then {@code ASYM_TEMPLATES_DIR}.
  */
 public record Settings(
         Path home,
-        Path templatesDir,
+        List<Path> templateDirs,
         String dockerHost,
         PortRange ports,
         String postgresImage,
         String redisImage,
-        int controllerPort) {
+        int controllerPort,
+        ByteSize seedLimit) {
 
     public static final String DEFAULT_POSTGRES_IMAGE = "postgres:16-alpine";
     public static final String DEFAULT_REDIS_IMAGE = "redis:7-alpine";
     public static final int DEFAULT_CONTROLLER_PORT = 7780;
+
+    public Settings {
+        templateDirs = List.copyOf(templateDirs);
+    }
 
     /** The spec folder the controller watches when {@code --specs} isn't given. */
     public Path defaultSpecsDir() {
@@ -36,26 +40,25 @@ public record Settings(
         return load(System.getenv(), System.getProperty("user.home"));
     }
 
-    /** @throws AsymException CONFIG_INVALID when an environment variable or config.yaml is malformed */
+    /** @throws AsymException CONFIG_INVALID when ASYM_HOME can't be a home, or a variable or config.yaml is malformed */
     public static Settings load(Map<String, String> env, String userHome) {
         String homeVar = env.get("ASYM_HOME");
-        Path home = (homeVar == null || homeVar.isBlank() ? Path.of(userHome, ".asymmetric") : Path.of(homeVar))
-                .toAbsolutePath().normalize();
-        String templates = env.get("ASYM_TEMPLATES_DIR");
-        Path templatesDir = templates == null || templates.isBlank() ? null : Path.of(templates).toAbsolutePath().normalize();
-        FileValues file = readConfig(home.resolve("config.yaml"));
+        Path home = HomePath.canonical(homeVar == null || homeVar.isBlank() ? Path.of(userHome, ".asymmetric")
+                : Path.of(homeVar));
+        Path configFile = home.resolve("config.yaml");
+        ConfigFile file = ConfigFile.read(configFile);
 
-        String rangeText = firstOf(env.get("ASYM_PORT_RANGE"), file.ports);
+        String rangeText = firstOf(env.get("ASYM_PORT_RANGE"), file.ports());
         PortRange ports = PortRange.DEFAULT;
         if (rangeText != null) {
             ports = PortRange.parse(rangeText);
             if (ports == null) {
                 throw new AsymException(ErrorCode.CONFIG_INVALID, "The port range '" + rangeText
                         + "' is not FIRST-LAST with 1 <= FIRST <= LAST <= 65535; fix ASYM_PORT_RANGE or 'ports' in "
-                        + home.resolve("config.yaml"));
+                        + configFile);
             }
         }
-        String portText = firstOf(env.get("ASYM_CONTROLLER_PORT"), file.controllerPort);
+        String portText = firstOf(env.get("ASYM_CONTROLLER_PORT"), file.controllerPort());
         int controllerPort = DEFAULT_CONTROLLER_PORT;
         if (portText != null) {
             try {
@@ -68,53 +71,31 @@ public record Settings(
                         + "' is not a port number; fix ASYM_CONTROLLER_PORT or controller.port in config.yaml");
             }
         }
-        return new Settings(home, templatesDir, env.get("DOCKER_HOST"), ports,
-                firstOf(env.get("ASYM_POSTGRES_IMAGE"), file.postgresImage, DEFAULT_POSTGRES_IMAGE),
-                firstOf(env.get("ASYM_REDIS_IMAGE"), file.redisImage, DEFAULT_REDIS_IMAGE),
-                controllerPort);
+        String limitText = firstOf(env.get("ASYM_SEED_LIMIT"), file.seedLimit());
+        ByteSize seedLimit = limitText == null ? ByteSize.DEFAULT_SEED_LIMIT : ByteSize.parse(limitText);
+        if (seedLimit == null) {
+            throw new AsymException(ErrorCode.CONFIG_INVALID, "The seed limit '" + limitText + "' is not a size like"
+                    + " 64MiB, 512KiB or 1048576 (bytes); fix ASYM_SEED_LIMIT or 'seedLimit' in " + configFile);
+        }
+        return new Settings(home, templateDirs(env.get("ASYM_TEMPLATES_DIR"), file.templates(), home, userHome),
+                env.get("DOCKER_HOST"), ports,
+                firstOf(env.get("ASYM_POSTGRES_IMAGE"), file.postgresImage(), DEFAULT_POSTGRES_IMAGE),
+                firstOf(env.get("ASYM_REDIS_IMAGE"), file.redisImage(), DEFAULT_REDIS_IMAGE),
+                controllerPort, seedLimit);
     }
 
-    private record FileValues(String ports, String postgresImage, String redisImage, String controllerPort) {
-    }
-
-    private static FileValues readConfig(Path file) {
-        if (!Files.exists(file)) {
-            return new FileValues(null, null, null, null);
+    /** config.yaml's directories (relative to the home, {@code ~/} to the user's home), then ASYM_TEMPLATES_DIR. */
+    private static List<Path> templateDirs(String envDir, List<String> configured, Path home, String userHome) {
+        List<Path> dirs = new ArrayList<>();
+        for (String d : configured) {
+            Path p = d.equals("~") || d.startsWith("~/") ? Path.of(userHome, d.substring(1).replaceFirst("^/", ""))
+                    : home.resolve(d);
+            dirs.add(p.toAbsolutePath().normalize());
         }
-        YamlDocuments.Parsed parsed = new YamlDocuments().read(file);
-        if (!parsed.ok()) {
-            throw AsymException.invalid(ErrorCode.CONFIG_INVALID, file.toString(), parsed.problems());
+        if (envDir != null && !envDir.isBlank()) {
+            dirs.add(Path.of(envDir).toAbsolutePath().normalize());
         }
-        Problems problems = new Problems();
-        StrictMap top = StrictMap.of(parsed.root(), "", problems, "ports, postgres, redis, controller");
-        String ports = null;
-        String pg = null;
-        String redis = null;
-        String controller = null;
-        if (top != null) {
-            top.allowOnly(List.of("ports", "postgres", "redis", "controller"), Map.of());
-            ports = top.string("ports", false);
-            StrictMap p = top.map("postgres", false, "image");
-            if (p != null) {
-                p.allowOnly(List.of("image"), Map.of());
-                pg = p.string("image", false);
-            }
-            StrictMap r = top.map("redis", false, "image");
-            if (r != null) {
-                r.allowOnly(List.of("image"), Map.of());
-                redis = r.string("image", false);
-            }
-            StrictMap c = top.map("controller", false, "port");
-            if (c != null) {
-                c.allowOnly(List.of("port"), Map.of());
-                Integer port = c.port("port");
-                controller = port == null ? null : port.toString();
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw AsymException.invalid(ErrorCode.CONFIG_INVALID, file.toString(), problems.list());
-        }
-        return new FileValues(ports, pg, redis, controller);
+        return dirs;
     }
 
     private static String firstOf(String... values) {

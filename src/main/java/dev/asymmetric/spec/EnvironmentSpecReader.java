@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 public final class EnvironmentSpecReader {
     public static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,39}");
     public static final String NAME_RULE = "lowercase letters, digits and '-', starting with a letter, at most 40 characters";
+    /** The most clone entries one spec may hold, whichever front end it comes through (CLI.md; docs/spec.md). */
+    public static final int MAX_CLONES = 500;
     private static final List<String> TOP = List.of("name", "clones");
     private static final String EXPECTED = "at least a 'name' and a 'clones' list";
     private static final List<String> ENTRY = List.of("template", "mode", "seed");
@@ -90,7 +92,10 @@ public final class EnvironmentSpecReader {
         String name = top.name("name", true, NAME, NAME_RULE);
         List<Node> entries = top.list("clones", true, true, "at least one '- template: <name>' entry");
         List<CloneRequest> clones = new ArrayList<>();
-        if (entries != null) {
+        if (entries != null && entries.size() > MAX_CLONES) {
+            problems.add("clones", top.lineOf("clones"), "holds " + entries.size() + " entries; an environment holds at"
+                    + " most " + MAX_CLONES + " clones, so split it into several environments");
+        } else if (entries != null) {
             for (int i = 0; i < entries.size(); i++) {
                 CloneRequest r = entry(entries.get(i), "clones[" + i + "]", problems, unknownTemplates);
                 if (r != null) {

@@ -129,14 +129,24 @@ public final class StrictMap {
     }
 
     Integer portValue(Node n, String at) {
+        return whole(n, at, 1, 65535, "a port", "a port number");
+    }
+
+    /** A whole number from {@code min} to {@code max}; {@code what} names it in the message ("an HTTP status"). */
+    public Integer integer(String key, int min, int max, String what) {
+        Node n = get(key);
+        return n == null || isNull(n) ? null : whole(n, pathOf(key), min, max, what, what);
+    }
+
+    private Integer whole(Node n, String at, int min, int max, String outOfRange, String wrongType) {
         if (n instanceof Node.ScalarNode s && s.value() instanceof Long l) {
-            if (l < 1 || l > 65535) {
-                problems.add(at, n.line(), l + " is not a port (1-65535)");
+            if (l < min || l > max) {
+                problems.add(at, n.line(), l + " is not " + outOfRange + " (" + min + "-" + max + ")");
                 return null;
             }
             return l.intValue();
         }
-        problems.add(at, n.line(), "must be a port number, not " + n.kind());
+        problems.add(at, n.line(), "must be " + wrongType + ", not " + n.kind());
         return null;
     }
 

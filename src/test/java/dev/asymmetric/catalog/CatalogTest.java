@@ -96,7 +96,7 @@ class CatalogTest {
         Catalog catalog = new Catalog(BuiltInTemplates.root(), file);
         assertEquals(6, catalog.all().size());
         assertEquals(file.toString(), catalog.broken().get(0).file());
-        assertTrue(catalog.broken().get(0).describe().contains("ASYM_TEMPLATES_DIR is not a directory"));
+        assertTrue(catalog.broken().get(0).describe().contains("is not a directory; point ASYM_TEMPLATES_DIR or 'templates' in config.yaml at"));
     }
 
     @Test
@@ -106,5 +106,47 @@ class CatalogTest {
         assertEquals(ErrorCode.TEMPLATE_NOT_FOUND, e.code());
         assertEquals("No template named 'mailpitt' (did you mean 'mailpit'?). See the catalog with: asymmetric ls --templates",
                 e.getMessage());
+    }
+
+    @Test
+    void aLaterTemplateDirectoryOverridesAnEarlierOneAndSaysWhich() {
+        Path first = userDir.resolve("first");
+        Path second = userDir.resolve("second");
+        TemplateDirs.write(first, "fixture", USER_FIXTURE, List.of());
+        TemplateDirs.write(first, "good", TemplateDirs.GOOD, List.of());
+        TemplateDirs.write(second, "good", TemplateDirs.GOOD.replace("A template that loads.", "The second one."), List.of());
+        Catalog catalog = new Catalog(BuiltInTemplates.root(), List.of(first, second), 1024 * 1024);
+
+        assertEquals("The second one.", catalog.require("good").description());
+        assertEquals(second + " (overrides " + first + ")", catalog.require("good").source());
+        assertEquals(first + " (overrides built-in)", catalog.require("fixture").source());
+    }
+
+    @Test
+    void aTemplateDirectoryGivenTwiceIsReadOnce() {
+        TemplateDirs.write(userDir, "good", TemplateDirs.GOOD, List.of());
+        Catalog catalog = new Catalog(null, List.of(userDir, userDir.resolve(".")), 1024 * 1024);
+        assertEquals(userDir.toString(), catalog.require("good").source());
+    }
+
+    @Test
+    void builtInTemplatesInsideAJarLoad() throws Exception {
+        Path jar = userDir.resolve("templates.jar");
+        try (java.nio.file.FileSystem zip = java.nio.file.FileSystems.newFileSystem(jar, Map.of("create", "true"));
+                java.util.stream.Stream<Path> files = Files.walk(BuiltInTemplates.root())) {
+            for (Path p : files.toList()) {
+                Path target = zip.getPath("/templates", BuiltInTemplates.root().relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        try (java.nio.file.FileSystem zip = java.nio.file.FileSystems.newFileSystem(jar)) {
+            Catalog catalog = new Catalog(zip.getPath("/templates"), null);
+            assertEquals(List.of(), catalog.broken());
+            assertEquals(List.of("acme-corp"), catalog.require("fixture").seedNames().subList(1, 2));
+        }
     }
 }

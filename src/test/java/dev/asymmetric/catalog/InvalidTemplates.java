@@ -36,6 +36,10 @@ final class InvalidTemplates {
     }
 
     static List<Case> all() {
+        return java.util.stream.Stream.concat(basics().stream(), InvalidTemplateExtensions.all().stream()).toList();
+    }
+
+    private static List<Case> basics() {
         return List.of(
                 broken("a name other than the directory's is refused", "notes", """
                         name: memo
@@ -72,11 +76,11 @@ final class InvalidTemplates {
                         name: idle
                         description: Nothing runs.
                         services: {}
-                        """).at("services", 3).says("must define at least one service"),
+                        """).at("services", 3).says("must define at least one service (or give a 'database' or 'redis'"),
                 broken("a missing services block is refused", "idle", """
                         name: idle
                         description: Nothing runs.
-                        """).at("services", 1).says("is required"),
+                        """).at("services", 1).says("is required (or a 'database' or 'redis' block, for a database-only template)"),
                 broken("a service with neither image nor build is refused", "noimage", """
                         name: noimage
                         description: Nothing to run.

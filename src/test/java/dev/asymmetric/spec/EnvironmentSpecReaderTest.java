@@ -112,6 +112,15 @@ class EnvironmentSpecReaderTest {
     }
 
     @Test
+    void aRequestBodyOfThirtyThousandClonesIsRefusedWithOneProblem() {
+        byte[] body = ValidSpecs.clones(30_000).getBytes();
+        AsymException e = assertThrows(AsymException.class, () -> reader.parse(body, "request body"));
+        assertEquals(ErrorCode.ENV_SPEC_INVALID, e.code());
+        assertEquals("request body:2: clones: holds 30000 entries; an environment holds at most 500 clones, so split it"
+                + " into several environments. Fix it and retry.", e.getMessage());
+    }
+
+    @Test
     void aDirectoryIsRefused() throws IOException {
         Path d = Files.createDirectory(dir.resolve("environment.yaml"));
         assertFileRefused(d, "is a directory, not a YAML file");

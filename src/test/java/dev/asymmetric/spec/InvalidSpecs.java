@@ -301,7 +301,10 @@ final class InvalidSpecs {
                         name: café
                         clones:
                           - template: fixture
-                        """).at("name", 1).says("'café' is not a valid name"));
+                        """).at("name", 1).says("'café' is not a valid name"),
+                refused("501 clones are refused: a spec holds at most 500", ValidSpecs.clones(501)).at("clones", 2)
+                        .says("holds 501 entries; an environment holds at most 500 clones, so split it into several"
+                                + " environments"));
     }
 
     static List<SpecCase> catalog() {

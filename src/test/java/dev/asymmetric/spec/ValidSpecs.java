@@ -65,7 +65,13 @@ final class ValidSpecs {
                             mode: ~
                             seed:
                         """),
-                valid("a byte-order mark and a document marker", "\uFEFF---\nname: acme\nclones:\n- template: wiremock\n"));
+                valid("a byte-order mark and a document marker", "\uFEFF---\nname: acme\nclones:\n- template: wiremock\n"),
+                valid("exactly 500 clones, the most a spec may hold", clones(500)));
+    }
+
+    /** A spec of {@code n} fixture clones. */
+    static String clones(int n) {
+        return "name: many\nclones:\n" + "  - template: fixture\n".repeat(n);
     }
 
     static List<SpecCase> examples() {
