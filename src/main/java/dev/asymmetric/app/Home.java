@@ -5,8 +5,11 @@ import dev.asymmetric.catalog.Catalog;
 import dev.asymmetric.config.Settings;
 import dev.asymmetric.data.DataPlaneInfo;
 import dev.asymmetric.docker.DockerEngine;
+import dev.asymmetric.docker.DockerProvider;
+import dev.asymmetric.provider.Provider;
+import dev.asymmetric.run.ActualQuery;
 import dev.asymmetric.model.Codec;
-import dev.asymmetric.reconcile.ControlPlane;
+import dev.asymmetric.run.Runner;
 import dev.asymmetric.intent.DesiredState;
 import dev.asymmetric.intent.SpecFileReports;
 import dev.asymmetric.spec.EnvironmentSpecReader;
@@ -28,8 +31,8 @@ public final class Home implements AutoCloseable {
     private final Lazy<Store> store;
     private final Lazy<Catalog> catalog;
     private final Lazy<EventLog> events;
-    private final Lazy<DockerEngine> docker;
-    private final Lazy<ControlPlane> controlPlane;
+    private final Lazy<Provider> provider;
+    private final Lazy<Runner> runner;
     private final Lazy<DesiredState> desired;
 
     public Home(Supplier<Settings> settings, Clock clock) {
@@ -40,10 +43,10 @@ public final class Home implements AutoCloseable {
         this.catalog = new Lazy<>(() -> new Catalog(BuiltInTemplates.root(), settings().templateDirs(),
                 settings().seedLimit().bytes()));
         this.events = new Lazy<>(() -> new EventLog(settings().home(), codec()));
-        this.docker = new Lazy<>(() -> new DockerEngine(settings().dockerHost()));
-        this.controlPlane = new Lazy<>(() -> new ControlPlane(settings(), store(), catalog(), events(), docker));
+        this.provider = new Lazy<>(() -> new DockerProvider(new DockerEngine(settings().dockerHost())));
+        this.runner = new Lazy<>(() -> new Runner(settings(), store(), catalog(), events(), provider));
         this.desired = new Lazy<>(() -> new DesiredState(store(), catalog(),
-                new CloneFactory(store(), settings().ports(), controlPlane().claims())));
+                new CloneFactory(store(), settings().ports(), runner().claims())));
     }
 
     public static Home fromEnvironment() {
@@ -74,8 +77,14 @@ public final class Home implements AutoCloseable {
         return events.get();
     }
 
-    public ControlPlane controlPlane() {
-        return controlPlane.get();
+    /** Who runs the reconcilers: the lease, embedded in a verb or as the daemon. */
+    public Runner runner() {
+        return runner.get();
+    }
+
+    /** What exists where clones run right now, for views, logs and exec (read-only). */
+    public ActualQuery actual() {
+        return new ActualQuery(provider, settings().home());
     }
 
     public DesiredState desired() {
@@ -104,10 +113,10 @@ public final class Home implements AutoCloseable {
                 // closing on the way out
             }
         }
-        if (docker.isBuilt()) {
+        if (provider.isBuilt()) {
             long t = System.nanoTime();
-            docker.get().close();
-            org.jboss.logging.Logger.getLogger("dev.asymmetric.app").debugf("docker client closed in %d ms",
+            provider.get().close();
+            org.jboss.logging.Logger.getLogger("dev.asymmetric.app").debugf("provider client closed in %d ms",
                     (System.nanoTime() - t) / 1_000_000);
         }
     }

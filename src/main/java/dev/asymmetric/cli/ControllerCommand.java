@@ -24,8 +24,8 @@ final class ControllerCommand extends Verb {
         Runtime.getRuntime().addShutdownHook(hook);
         controller.start(specs == null ? home().settings().defaultSpecsDir() : specs,
                 port == null ? home().settings().controllerPort() : port,
-                Duration.ofMillis(Long.getLong("asym.specs.debounce.ms", 400)),
-                Duration.ofSeconds(Long.getLong("asym.specs.rescan.seconds", 10)));
+                home().settings().tuning().specsDebounce(),
+                home().settings().tuning().specsRescan());
         out().println(Marks.OK + " controller running: spec folder " + controller.specs() + ", API http://127.0.0.1:"
                 + controller.port() + " (pid " + ProcessHandle.current().pid() + ")");
         out().flush();

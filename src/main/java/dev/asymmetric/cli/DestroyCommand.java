@@ -24,9 +24,9 @@ final class DestroyCommand extends Verb {
 
     @Override
     public Integer call() {
-        home().controlPlane().warmUp();
+        home().runner().warmUp();
         requireClone(id);
-        home().controlPlane().checkEngine();
+        home().runner().checkEngine();
         Optional<String> env = home().desired().destroyClone(id);
         Optional<Clone> left = Waiter.await(home(), Goals.cloneGone(id, env.orElse(null)), waiting.timeout, json.json, err());
         if (json.json) {

@@ -25,7 +25,7 @@ final class DoctorCommand extends Verb {
     @Override
     public Integer call() {
         List<Check> checks = new ArrayList<>();
-        checks.add(check("Docker engine", () -> home().controlPlane().engineVersion()));
+        checks.add(check("Docker engine", () -> home().actual().engineVersion()));
         checks.add(check("ASYM_HOME writable", this::homeWritable));
         checks.add(catalog());
         checks.add(check("State store readable", () -> {

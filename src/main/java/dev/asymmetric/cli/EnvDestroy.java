@@ -24,9 +24,9 @@ final class EnvDestroy extends Verb {
 
     @Override
     public Integer call() {
-        home().controlPlane().warmUp();
+        home().runner().warmUp();
         requireEnvironment(name);
-        home().controlPlane().checkEngine();
+        home().runner().checkEngine();
         Environment env = home().desired().destroyEnvironment(name);
         int members = env.status().members().size();
         Optional<Environment> left = Waiter.await(home(), Goals.environmentGone(name), waiting.timeout, json.json, err());

@@ -20,9 +20,9 @@ final class EnvReset extends Verb {
 
     @Override
     public Integer call() {
-        home().controlPlane().warmUp();
+        home().runner().warmUp();
         requireEnvironment(name);
-        home().controlPlane().checkEngine();
+        home().runner().checkEngine();
         Map<String, Long> targets = home().desired().resetEnvironment(name);
         Environment env = requireEnvironment(name);
         Goals.EnvOutcome outcome = Waiter.await(home(), Goals.environmentSettled(name, env.metadata().generation(), targets),

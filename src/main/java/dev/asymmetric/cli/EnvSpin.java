@@ -28,9 +28,9 @@ final class EnvSpin extends Verb {
 
     @Override
     public Integer call() {
-        home().controlPlane().warmUp();
+        home().runner().warmUp();
         EnvironmentSpecReader.EnvironmentDoc doc = home().specReader().read(file);
-        home().controlPlane().checkEngine();
+        home().runner().checkEngine();
         Environment env = home().desired().applyEnvironment(doc, file.toAbsolutePath().normalize().toString(), "cli", Map.of());
         Goals.EnvOutcome outcome = Waiter.await(home(), Goals.environmentSettled(env.name(),
                 env.metadata().generation(), Map.of()), waiting.timeout, json.json, err());

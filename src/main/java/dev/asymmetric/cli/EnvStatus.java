@@ -7,7 +7,7 @@ import dev.asymmetric.errors.ErrorRenderer;
 import dev.asymmetric.model.Clone;
 import dev.asymmetric.model.Environment;
 import dev.asymmetric.model.Event;
-import dev.asymmetric.reconcile.ControlPlane;
+
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -67,10 +67,10 @@ final class EnvStatus extends Verb {
         events.sort(Comparator.comparing(Event::time));
         List<Event> recent = events.subList(Math.max(0, events.size() - 20), events.size());
 
-        Map<String, List<ControlPlane.ContainerView>> actual = null;
+        Map<String, List<dev.asymmetric.run.ActualQuery.WorkloadView>> actual = null;
         String dockerProblem = null;
         try {
-            actual = home().controlPlane().inspect(e.status().members());
+            actual = home().actual().inspect(e.status().members());
         } catch (AsymException ex) {
             dockerProblem = ErrorRenderer.asNamed(ex).line();
         }

@@ -4,7 +4,7 @@ import dev.asymmetric.model.Clone;
 import dev.asymmetric.model.Environment;
 import dev.asymmetric.model.States;
 import dev.asymmetric.reconcile.Goal;
-import dev.asymmetric.reconcile.Rollup;
+import dev.asymmetric.model.Rollup;
 import dev.asymmetric.reconcile.View;
 import dev.asymmetric.store.Store;
 import java.util.ArrayList;

@@ -21,7 +21,7 @@ final class LogsCommand extends Verb {
     int tail;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, java.io.IOException {
         requireClone(id);
         // decode as a stream, so a character split across two log frames comes out whole
         java.io.Writer toWriter = out();
@@ -47,7 +47,13 @@ final class LogsCommand extends Verb {
                 toWriter.flush();
             }
         };
-        home().controlPlane().logs(id, service, follow, tail, toOut);
+        java.util.List<dev.asymmetric.provider.Workload> found = home().actual().workloads(id, service);
+        for (dev.asymmetric.provider.Workload w : found) {
+            if (found.size() > 1) {
+                toOut.write(("==> " + w.name() + " <==\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            home().actual().logs(w, follow && found.size() == 1, tail, false, toOut);
+        }
         return 0;
     }
 }

@@ -25,9 +25,9 @@ final class ResetCommand extends Verb {
 
     @Override
     public Integer call() {
-        home().controlPlane().warmUp();
+        home().runner().warmUp();
         requireClone(id);
-        home().controlPlane().checkEngine();
+        home().runner().checkEngine();
         Clone target = home().desired().resetClone(id).orElseThrow(() -> AsymException.cloneNotFound(id));
         Clone c = Waiter.await(home(), Goals.clonesSettled(List.of(id), Map.of(id, target.spec().resetCount()),
                 "clone " + id + " to reset", "asymmetric status"), waiting.timeout, json.json, err()).get(0);

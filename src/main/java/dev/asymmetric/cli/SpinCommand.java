@@ -40,12 +40,12 @@ final class SpinCommand extends Verb {
 
     @Override
     public Integer call() {
-        home().controlPlane().warmUp();
+        home().runner().warmUp();
         List<CloneRequest> requests = new ArrayList<>();
         for (String t : templates) {
             requests.add(home().desired().request(t, mode, seed, expose));
         }
-        home().controlPlane().checkEngine();
+        home().runner().checkEngine();
         List<Clone> clones;
         if (group != null) {
             Environment env = home().desired().addToGroup(group, requests);

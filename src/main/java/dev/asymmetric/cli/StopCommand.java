@@ -34,9 +34,9 @@ final class PowerChange {
     }
 
     static int apply(Verb verb, String id, boolean stopped, boolean json, WaitOptions waiting) {
-        verb.home().controlPlane().warmUp();
+        verb.home().runner().warmUp();
         verb.requireClone(id);
-        verb.home().controlPlane().checkEngine();
+        verb.home().runner().checkEngine();
         verb.home().desired().setStopped(id, stopped);
         Clone c = Waiter.await(verb.home(), Goals.clonesSettled(List.of(id), Map.of(),
                 "clone " + id + (stopped ? " to stop" : " to start"), "asymmetric status"), waiting.timeout, json, verb.err()).get(0);

@@ -31,14 +31,14 @@ final class Waiter {
                 }
                 err.println(AsymException.interrupted(goal.what(), goal.followUp()).line());
                 err.flush();
-                home.controlPlane().abortWaits();
+                home.runner().abortWaits();
                 // INTERRUPTED is a named error: exit 1 as CLI.md says, not the JVM's 130 for a signal
                 Runtime.getRuntime().halt(ErrorCode.INTERRUPTED.exitCode());
             }
         }, "asymmetric-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return home.controlPlane().converge(goal, timeout, view -> {
+            return home.runner().converge(goal, timeout, view -> {
                 if (json) {
                     return;
                 }

@@ -21,7 +21,8 @@ public record Settings(
         String postgresImage,
         String redisImage,
         int controllerPort,
-        ByteSize seedLimit) {
+        ByteSize seedLimit,
+        Tuning tuning) {
 
     public static final String DEFAULT_POSTGRES_IMAGE = "postgres:16-alpine";
     public static final String DEFAULT_REDIS_IMAGE = "redis:7-alpine";
@@ -81,7 +82,17 @@ public record Settings(
                 env.get("DOCKER_HOST"), ports,
                 firstOf(env.get("ASYM_POSTGRES_IMAGE"), file.postgresImage(), DEFAULT_POSTGRES_IMAGE),
                 firstOf(env.get("ASYM_REDIS_IMAGE"), file.redisImage(), DEFAULT_REDIS_IMAGE),
-                controllerPort, seedLimit);
+                controllerPort, seedLimit, Tuning.from(System::getProperty));
+    }
+
+    /** Reconcile workers per process. */
+    public int workers() {
+        return tuning.workers();
+    }
+
+    /** The controller's periodic resync. */
+    public java.time.Duration resync() {
+        return tuning.resync();
     }
 
     /** config.yaml's directories (relative to the home, {@code ~/} to the user's home), then ASYM_TEMPLATES_DIR. */

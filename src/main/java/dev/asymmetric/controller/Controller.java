@@ -1,7 +1,7 @@
 package dev.asymmetric.controller;
 
 import dev.asymmetric.app.Home;
-import dev.asymmetric.reconcile.Daemon;
+import dev.asymmetric.run.Daemon;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -34,10 +34,10 @@ public final class Controller implements AutoCloseable {
     public void start(Path specs, int requestedPort, Duration debounce, Duration rescan) {
         boolean debug = "debug".equalsIgnoreCase(System.getenv("ASYM_LOG"));
         java.util.logging.Logger.getLogger("dev.asymmetric").setLevel(debug ? Level.FINE : Level.INFO);
-        daemon = home.controlPlane().startDaemon();
+        daemon = home.runner().startDaemon();
         try {
             Metrics metrics = new Metrics(daemon, home.store());
-            api = new RestApi(home, () -> daemon.engineHealth().up() && home.controlPlane().engineAnswers(),
+            api = new RestApi(home, () -> daemon.engineHealth().up() && daemon.engineAnswers(),
                     () -> daemon.engineHealth().up() ? "ok" : "unreachable: " + daemon.engineHealth().reason(),
                     metrics::scrape);
             port = api.start(requestedPort);

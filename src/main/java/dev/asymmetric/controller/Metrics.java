@@ -2,7 +2,7 @@ package dev.asymmetric.controller;
 
 import dev.asymmetric.model.Clone;
 import dev.asymmetric.model.States;
-import dev.asymmetric.reconcile.Daemon;
+import dev.asymmetric.run.Daemon;
 import dev.asymmetric.store.Store;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

@@ -27,18 +27,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Container, network and volume operations. Every method is idempotent where Docker allows it to be. */
+/** Container operations. Every method is idempotent where Docker allows it to be. */
 public final class Containers {
-    private static final int PULL_MINUTES = 10;
     private final DockerEngine engine;
-
-    /** Images seen present in this process; a create that finds one gone anyway drops it and pulls. */
-    private final java.util.Set<String> present = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final Map<String, String> imageIds = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, Object> seeding = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Images images;
 
     public Containers(DockerEngine engine) {
         this.engine = engine;
+        this.images = new Images(engine);
     }
 
     /** Who a container belongs to, in words, from its labels. */
@@ -92,13 +88,17 @@ public final class Containers {
      * start it. A leftover container of the same name (a crash between create and record) is replaced.
      */
     public String create(WorkloadPlan plan) {
-        ensureImage(plan.image());
+        if (plan.buildContext() != null) {
+            images.buildIfMissing(plan.buildContext(), plan.image());
+        } else {
+            images.ensureImage(plan.image());
+        }
         try {
             return createOnce(plan);
         } catch (NotFoundException e) {
             // an image we saw went away meanwhile (pruned): forget what we knew and make it again
-            present.clear();
-            ensureImage(plan.image());
+            images.forget();
+            images.ensureImage(plan.image());
             return createOnce(plan);
         } catch (ConflictException e) {
             // A container already has the name. Replace it only when it is this very clone's leftover (same home, same
@@ -142,7 +142,7 @@ public final class Containers {
     }
 
     private String createOnce(WorkloadPlan plan) {
-        String image = plan.files().isEmpty() ? plan.image() : seededImage(plan);
+        String image = images.imageFor(plan);
         DockerClient client = engine.requests();
         List<ExposedPort> exposed = new ArrayList<>();
         Ports bindings = new Ports();
@@ -173,166 +173,6 @@ public final class Containers {
                 cmd.withAliases(plan.aliases());
             }
             return cmd.exec().getId();
-        }
-    }
-
-    /**
-     * The plan's image with its files already in place: built once per base image and file content (a container
-     * created from the base, the files copied in, committed under a content-addressed tag), so every clone of a
-     * seed starts from it without a copy of its own, and a reset recreates from exactly the same files.
-     */
-    private String seededImage(WorkloadPlan plan) {
-        String baseId = imageId(plan.image());
-        java.nio.file.Path tar = null;
-        try {
-            tar = java.nio.file.Files.createTempFile("asym-seed-", ".tar");
-            String hash;
-            try {
-                java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-                md.update(baseId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                try (java.io.OutputStream out = new java.security.DigestOutputStream(java.nio.file.Files.newOutputStream(tar), md)) {
-                    Archives.drops(plan.files(), out);
-                }
-                hash = java.util.HexFormat.of().formatHex(md.digest()).substring(0, 16);
-            } catch (IOException e) {
-                throw new ProviderFailure(ProviderFailure.Kind.OTHER, "packing seed files for " + plan.name() + ": " + e.getMessage(), e);
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-            return seededImage(plan, hash, tar);
-        } catch (IOException e) {
-            throw new ProviderFailure(ProviderFailure.Kind.OTHER, "packing seed files for " + plan.name() + ": " + e.getMessage(), e);
-        } finally {
-            if (tar != null) {
-                try {
-                    java.nio.file.Files.deleteIfExists(tar);
-                } catch (IOException ignored) {
-                    // a temp file the OS cleans up
-                }
-            }
-        }
-    }
-
-    private String seededImage(WorkloadPlan plan, String hash, java.nio.file.Path tar) throws IOException {
-        String repository = "asym-seeded/" + plan.labels().getOrDefault(Labels.TEMPLATE, "template") + "-"
-                + plan.labels().getOrDefault(Labels.SERVICE, "service");
-        String tag = repository + ":" + hash;
-        if (present.contains(tag)) {
-            return tag;
-        }
-        synchronized (seeding.computeIfAbsent(tag, k -> new Object())) {
-            if (present.contains(tag)) {
-                return tag;
-            }
-            try {
-                engine.requests().inspectImageCmd(tag).exec();
-                present.add(tag);
-                return tag;
-            } catch (NotFoundException e) {
-                // build it below
-            } catch (RuntimeException e) {
-                throw DockerFailures.of("inspecting image " + tag, e);
-            }
-            String scratch = null;
-            try (java.io.InputStream in = java.nio.file.Files.newInputStream(tar)) {
-                scratch = engine.requests().createContainerCmd(plan.image()).withLabels(Map.of(Labels.MANAGED, "seeding"))
-                        .exec().getId();
-                engine.requests().copyArchiveToContainerCmd(scratch).withRemotePath("/").withTarInputStream(in).exec();
-                engine.requests().commitCmd(scratch).withRepository(repository).withTag(hash)
-                        .withLabels(Map.of(Labels.MANAGED, "true", "dev.asymmetric.seeded-from", plan.image())).exec();
-                present.add(tag);
-                return tag;
-            } catch (RuntimeException e) {
-                throw DockerFailures.of("preparing the seeded image " + tag, e);
-            } finally {
-                if (scratch != null) {
-                    remove(scratch);
-                }
-            }
-        }
-    }
-
-    private String imageId(String image) {
-        String known = imageIds.get(image);
-        if (known != null) {
-            return known;
-        }
-        try {
-            String id = engine.requests().inspectImageCmd(image).exec().getId();
-            imageIds.put(image, id);
-            return id;
-        } catch (RuntimeException e) {
-            throw DockerFailures.of("inspecting image " + image, e);
-        }
-    }
-
-    /** Makes sure the image is present: pulls it when missing. */
-    public void ensureImage(String image) {
-        if (present.contains(image)) {
-            return;
-        }
-        try {
-            engine.requests().inspectImageCmd(image).exec();
-            present.add(image);
-            return;
-        } catch (NotFoundException e) {
-            // not here: pull below
-        } catch (RuntimeException e) {
-            throw DockerFailures.of("inspecting image " + image, e);
-        }
-        try {
-            boolean done = engine.streams().pullImageCmd(image).start().awaitCompletion(PULL_MINUTES, TimeUnit.MINUTES);
-            if (!done) {
-                throw new ProviderFailure(ProviderFailure.Kind.IMAGE_MISSING, "pulling " + image + " took over "
-                        + PULL_MINUTES + " minutes", null);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderFailure(ProviderFailure.Kind.IMAGE_MISSING, "interrupted while pulling " + image, e);
-        } catch (ProviderFailure e) {
-            throw e;
-        } catch (RuntimeException e) {
-            ProviderFailure f = DockerFailures.of("pulling " + image, e);
-            if (f.kind() == ProviderFailure.Kind.UNAVAILABLE && !(e.getCause() instanceof java.net.UnknownHostException)) {
-                throw f;
-            }
-            throw new ProviderFailure(ProviderFailure.Kind.IMAGE_MISSING, "image " + image
-                    + " is not on this engine and could not be pulled (" + DockerFailures.message(e) + ")", e);
-        }
-    }
-
-    /** Builds {@code context} (a directory holding a Dockerfile) as {@code tag} unless the tag exists. */
-    public void buildIfMissing(java.nio.file.Path context, String tag) {
-        try {
-            engine.requests().inspectImageCmd(tag).exec();
-            return;
-        } catch (NotFoundException e) {
-            // build below
-        } catch (RuntimeException e) {
-            throw DockerFailures.of("inspecting image " + tag, e);
-        }
-        java.nio.file.Path tar = null;
-        try {
-            tar = java.nio.file.Files.createTempFile("asym-build-", ".tar");
-            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(tar)) {
-                Archives.directory(context, out);
-            }
-            try (java.io.InputStream in = java.nio.file.Files.newInputStream(tar)) {
-                engine.streams().buildImageCmd().withTarInputStream(in)
-                        .withTags(java.util.Set.of(tag)).start().awaitImageId(PULL_MINUTES, TimeUnit.MINUTES);
-            }
-        } catch (IOException e) {
-            throw new ProviderFailure(ProviderFailure.Kind.OTHER, "packing build context " + context + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw DockerFailures.of("building " + tag, e);
-        } finally {
-            if (tar != null) {
-                try {
-                    java.nio.file.Files.deleteIfExists(tar);
-                } catch (IOException ignored) {
-                    // a temp file the OS cleans up
-                }
-            }
         }
     }
 
@@ -378,42 +218,6 @@ public final class Containers {
         }
     }
 
-    /**
-     * Makes sure one network of that name exists. Docker allows several networks with one name (and then refuses
-     * to attach to any), so creation is serialised here and duplicates left by a race elsewhere are removed.
-     */
-    public synchronized void ensureNetwork(String name, Map<String, String> labels) {
-        try {
-            List<com.github.dockerjava.api.model.Network> found = engine.requests().listNetworksCmd().withNameFilter(name)
-                    .exec().stream().filter(n -> name.equals(n.getName()))
-                    .sorted(java.util.Comparator.comparing(com.github.dockerjava.api.model.Network::getId)).toList();
-            if (found.isEmpty()) {
-                engine.requests().createNetworkCmd().withName(name).withDriver("bridge").withLabels(labels)
-                        .withCheckDuplicate(true).exec();
-                return;
-            }
-            for (com.github.dockerjava.api.model.Network extra : found.subList(1, found.size())) {
-                try {
-                    engine.requests().removeNetworkCmd(extra.getId()).exec();
-                } catch (RuntimeException inUse) {
-                    // a duplicate with containers attached stays; Docker will say so when attaching
-                }
-            }
-        } catch (ConflictException e) {
-            // created meanwhile by someone else
-        } catch (RuntimeException e) {
-            throw DockerFailures.of("creating network " + name, e);
-        }
-    }
-
-    public void ensureVolume(String name, Map<String, String> labels) {
-        try {
-            engine.requests().createVolumeCmd().withName(name).withLabels(labels).exec();
-        } catch (RuntimeException e) {
-            throw DockerFailures.of("creating volume " + name, e);
-        }
-    }
-
     /** The container as {@code docker inspect} has it, or null when it is gone. */
     public WorkloadDetail inspect(String id) {
         try {
@@ -443,22 +247,6 @@ public final class Containers {
         }
     }
 
-    /** The last {@code lines} lines the container wrote (stdout and stderr), as text; empty when there are none. */
-    public String logTail(String id, int lines) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        try {
-            logs(id, false, lines, out);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ProviderFailure f) {
-            if (f.kind() == ProviderFailure.Kind.UNAVAILABLE) {
-                throw f;
-            }
-            return "";
-        }
-        return out.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
-    }
-
     /** Lets a paused container run again; not paused (or gone) is fine. */
     public void unpause(String id) {
         try {
@@ -479,7 +267,7 @@ public final class Containers {
      * label whatever their state (so a port stays claimed while its clone's container is stopped or recreated), the
      * clone ids of every home, and every container name.
      */
-    public Occupancy occupancy() {
+    public dev.asymmetric.provider.Occupancy occupancy() {
         try {
             java.util.Set<Integer> ports = new java.util.HashSet<>();
             java.util.Set<String> clones = new java.util.HashSet<>();
@@ -503,45 +291,12 @@ public final class Containers {
                     }
                 }
             }
-            return new Occupancy(ports, clones, names);
+            return new dev.asymmetric.provider.Occupancy(ports, clones, names);
         } catch (RuntimeException e) {
             throw DockerFailures.of("listing the engine's containers", e);
         }
     }
 
-    /** See {@link #occupancy()}. */
-    public record Occupancy(java.util.Set<Integer> hostPorts, java.util.Set<String> cloneIds, java.util.Set<String> names) {
-        /** Whether anything on the engine goes by this clone id: a labelled container, or a container named after it. */
-        public boolean usesCloneId(String id) {
-            return cloneIds.contains(id) || names.stream().anyMatch(n -> n.startsWith("asym-" + id + "-"));
-        }
-    }
-
-    /** Copies a container's logs to {@code out}; with {@code follow} keeps going until the container stops. */
-    public void logs(String id, boolean follow, int tail, OutputStream out) throws InterruptedException {
-        var cmd = (follow ? engine.streams() : engine.requests()).logContainerCmd(id).withStdOut(true)
-                .withStdErr(true).withFollowStream(follow);
-        if (tail > 0) {
-            cmd.withTail(tail);
-        } else {
-            cmd.withTailAll();
-        }
-        try {
-            cmd.exec(new ResultCallback.Adapter<Frame>() {
-                @Override
-                public void onNext(Frame frame) {
-                    try {
-                        out.write(frame.getPayload());
-                        out.flush();
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                }
-            }).awaitCompletion();
-        } catch (RuntimeException e) {
-            throw DockerFailures.of("reading logs of " + shortId(id), e);
-        }
-    }
 
     public static String shortId(String id) {
         return id.length() > 12 && id.matches("[0-9a-f]+") ? id.substring(0, 12) : id;

@@ -43,6 +43,14 @@ public final class AsymException extends RuntimeException {
                 Map.of("dockerHost", host, "reason", String.valueOf(rootMessage(cause))), cause);
     }
 
+    /** The runtime a provider other than Docker drives (a Kubernetes cluster) doesn't answer. */
+    public static AsymException providerUnavailable(String provider, String target, Throwable cause) {
+        return new AsymException(ErrorCode.CLUSTER_UNAVAILABLE,
+                "The " + provider + " cluster at " + target + " doesn't answer (" + rootMessage(cause) + "). Check the"
+                        + " kubeconfig and context (`kubectl cluster-info`), then retry.",
+                Map.of("provider", provider, "target", target, "reason", String.valueOf(rootMessage(cause))), cause);
+    }
+
     public static AsymException envNotFound(String name) {
         return new AsymException(ErrorCode.ENV_NOT_FOUND,
                 "No environment named '" + name + "'. List them with: asymmetric env status");

@@ -203,14 +203,9 @@ public final class DesiredState {
         return new CloneRequest(template, mode, seed, expose);
     }
 
-    /** The environment listing the clone as a member, if any. */
+    /** The environment listing the clone, if any. */
     public Optional<Environment> ownerOf(String cloneId) {
-        for (Environment e : store.environments()) {
-            if (e.status().members().contains(cloneId) || e.status().pending().containsKey(cloneId)) {
-                return Optional.of(e);
-            }
-        }
-        return Optional.empty();
+        return new dev.asymmetric.store.Ownership(store).ownerOf(cloneId).flatMap(store::environment);
     }
 
     private CloneRequest resolve(CloneRequest r) {

@@ -1,35 +1,35 @@
 package dev.asymmetric.reconcile;
 
+import dev.asymmetric.provider.Provider;
 import dev.asymmetric.provider.Workload;
-import dev.asymmetric.docker.Containers;
 import dev.asymmetric.provider.Labels;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What exists in Docker, informer-style: one list call for every managed container, shared by every reconcile
+ * What exists where clones run, informer-style: one list call for every managed workload, shared by every reconcile
  * until something invalidates it (our own action, a Docker event, the resync timer). Concurrent readers of a stale
  * snapshot wait for one list call rather than each making their own, so a resync costs one call however many
  * clones there are. Only this home's clone containers are reported as clone containers.
  */
-final class ActualState {
-    private final Containers containers;
+public final class ActualState {
+    private final Provider provider;
     private final String home;
     private final AtomicLong invalidations = new AtomicLong();
     private long listedAt = -1;
     private long listedNanos;
     private List<Workload> snapshot;
 
-    ActualState(Containers containers, String home) {
-        this.containers = containers;
+    public ActualState(Provider provider, String home) {
+        this.provider = provider;
         this.home = home;
     }
 
     /** Every managed container (all homes, shared ones too), fresh as of the last invalidation. */
-    synchronized List<Workload> all() {
+    public synchronized List<Workload> all() {
         long gen = invalidations.get();
         if (snapshot == null || listedAt != gen) {
-            snapshot = containers.list(Labels.MANAGED, "true");
+            snapshot = provider.list();
             listedAt = gen;
             listedNanos = System.nanoTime();
         }
@@ -41,7 +41,7 @@ final class ActualState {
      * without Docker events (a verb reconciling in-process has none) the snapshot would otherwise keep saying
      * "running" about a container that exited. Concurrent callers share one list call.
      */
-    List<Workload> freshOfClone(String id, java.time.Duration maxAge) {
+    public List<Workload> freshOfClone(String id, java.time.Duration maxAge) {
         synchronized (this) {
             if (snapshot != null && System.nanoTime() - listedNanos > maxAge.toNanos()) {
                 invalidate();
@@ -51,22 +51,22 @@ final class ActualState {
     }
 
     /** This home's containers of one clone. */
-    List<Workload> ofClone(String id) {
+    public List<Workload> ofClone(String id) {
         return all().stream().filter(c -> id.equals(c.label(Labels.CLONE)) && home.equals(c.label(Labels.HOME))).toList();
     }
 
     /** Ids of every clone this home has containers for (to find orphans). */
-    List<String> cloneIds() {
+    public List<String> cloneIds() {
         return all().stream().filter(c -> home.equals(c.label(Labels.HOME)) && c.label(Labels.CLONE) != null)
                 .map(c -> c.label(Labels.CLONE)).distinct().toList();
     }
 
     /** The shared data-plane container {@code which} ({@code postgres}, {@code redis}), if any. */
-    Workload shared(String which) {
+    public Workload shared(String which) {
         return all().stream().filter(c -> which.equals(c.label(Labels.SHARED))).findFirst().orElse(null);
     }
 
-    void invalidate() {
+    public void invalidate() {
         invalidations.incrementAndGet();
     }
 
@@ -77,7 +77,7 @@ final class ActualState {
      */
 
     /** Records a container this process just created and started. */
-    synchronized void created(Workload c) {
+    public synchronized void created(Workload c) {
         if (snapshot != null) {
             List<Workload> next = new java.util.ArrayList<>(snapshot.size() + 1);
             snapshot.stream().filter(x -> !x.id().equals(c.id()) && !x.name().equals(c.name())).forEach(next::add);
@@ -87,21 +87,21 @@ final class ActualState {
     }
 
     /** Records a container this process just removed. */
-    synchronized void removed(String id) {
+    public synchronized void removed(String id) {
         if (snapshot != null) {
             snapshot = snapshot.stream().filter(x -> !x.id().equals(id)).toList();
         }
     }
 
     /** Records a new state ({@code running}, {@code exited}) for a container this process just started or stopped. */
-    synchronized void state(String id, String state) {
+    public synchronized void state(String id, String state) {
         if (snapshot != null) {
             snapshot = snapshot.stream().map(x -> x.id().equals(id) ? new Workload(x.id(), x.name(),
                     x.labels(), state, state, x.image(), x.imageId(), x.ports()) : x).toList();
         }
     }
 
-    String home() {
+    public String home() {
         return home;
     }
 }

@@ -13,16 +13,30 @@ import java.time.Duration;
  * A pass that throws is a failure: a {@link dev.asymmetric.errors.AsymException} whose code the user must act on
  * is terminal (recorded in status by {@link Reconciler#recordTerminal}, not requeued); anything else requeues with
  * capped exponential backoff.
+ *
+ * <p>{@link #waking(String...)} asks, as part of the value, for other keys to be looked at now (a clone that waits
+ * for the shared Postgres wakes {@code shared/postgres}): the reconciler still never touches the queue.
  */
-public record Result(Duration requeueAfter) {
-    private static final Result DONE = new Result(null);
+public record Result(Duration requeueAfter, java.util.List<String> wake) {
+    private static final Result DONE = new Result(null, java.util.List.of());
+
+    public Result {
+        wake = wake == null ? java.util.List.of() : java.util.List.copyOf(wake);
+    }
 
     public static Result done() {
         return DONE;
     }
 
     public static Result requeueAfter(Duration delay) {
-        return new Result(delay);
+        return new Result(delay, java.util.List.of());
+    }
+
+    /** This result, also asking for a pass of each of {@code keys} now. */
+    public Result waking(String... keys) {
+        java.util.List<String> all = new java.util.ArrayList<>(wake);
+        all.addAll(java.util.List.of(keys));
+        return new Result(requeueAfter, all);
     }
 
     public boolean requeue() {

@@ -9,12 +9,16 @@ import dev.asymmetric.store.Store;
  */
 public final class View {
     private final Store store;
-    private final ReconcileLoop loop;
+    private final java.util.function.Function<String, Long> lastPass;
     private final long since;
 
-    View(Store store, ReconcileLoop loop, long since) {
+    /**
+     * @param lastPass the nanoTime of a key's last pass in this process (null: a controller elsewhere reconciles)
+     * @param since the nanoTime this wait took the lease
+     */
+    public View(Store store, java.util.function.Function<String, Long> lastPass, long since) {
         this.store = store;
-        this.loop = loop;
+        this.lastPass = lastPass;
         this.since = since;
     }
 
@@ -24,15 +28,15 @@ public final class View {
 
     /** True when this process runs the reconcilers (it took the lease) rather than waiting on a controller. */
     public boolean embedded() {
-        return loop != null;
+        return lastPass != null;
     }
 
     /** Whether {@code key} had a pass that began after this wait took the lease (always true under a controller). */
     public boolean reconciledSince(String key) {
-        if (loop == null) {
+        if (lastPass == null) {
             return true;
         }
-        Long last = loop.lastPass(key);
+        Long last = lastPass.apply(key);
         return last != null && last > since;
     }
 }

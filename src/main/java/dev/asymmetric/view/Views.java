@@ -18,22 +18,16 @@ import java.util.Optional;
  */
 public final class Views {
     private final Home home;
-    private Map<String, String> owners;
+    private final dev.asymmetric.store.Ownership owners;
 
     public Views(Home home) {
         this.home = home;
+        this.owners = new dev.asymmetric.store.Ownership(home.store());
     }
 
-    /** Clone id → environment name, from every environment's members. */
+    /** The environment listing the clone, or null. */
     public String environmentOf(String cloneId) {
-        if (owners == null) {
-            owners = new HashMap<>();
-            for (Environment e : home.store().environments()) {
-                e.status().members().forEach(id -> owners.put(id, e.name()));
-                e.status().pending().keySet().forEach(id -> owners.put(id, e.name()));
-            }
-        }
-        return owners.get(cloneId);
+        return owners.ownerOf(cloneId).orElse(null);
     }
 
     public Map<String, Object> clone(Clone c) {
@@ -95,9 +89,9 @@ public final class Views {
         for (String id : e.status().members()) {
             states.add(home.store().clone(id).map(c -> c.status().state()).orElse(dev.asymmetric.model.States.PENDING));
         }
-        String message = dev.asymmetric.reconcile.Rollup.summary(states)
+        String message = dev.asymmetric.model.Rollup.summary(states)
                 + (e.status().removing().isEmpty() ? "" : ", " + e.status().removing().size() + " being destroyed");
-        return new Summary(dev.asymmetric.reconcile.Rollup.of(states, false), message);
+        return new Summary(dev.asymmetric.model.Rollup.of(states, false), message);
     }
 
     public Map<String, Object> environment(Environment e) {
