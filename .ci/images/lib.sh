@@ -136,6 +136,7 @@ img_build() {
 
 img_done() {
 	local size
+	img_cleanup
 	size=$(docker image inspect -f '{{.Size}}' "$IMG_TAG" | awk '{ printf "%.0f MB", $1/1e6 }')
 	img_log "built $IMG_TAG (stand-in) in $((SECONDS - IMG_START))s, $size"
 }
