@@ -2,8 +2,8 @@
 # Shared by the stand-in image scripts (wiremock.sh, maildev.sh, unleash.sh): sourced, never run.
 #
 # Each script names the public image it stands in for, then:
-#   img_begin NAME TAG        exits 0 at once if TAG is local, or if `docker pull TAG` works within
-#                             PULL_TIMEOUT seconds; otherwise returns and the script builds the stand-in
+#   img_begin NAME TAG        exits 0 at once if TAG is local, or once `docker pull TAG` worked (offline the
+#                             pull fails at once); otherwise returns and the script builds the stand-in
 #   img_rootfs NAME PKGS FN   sets IMG_ROOTFS to a Debian root file system as a tar (debootstrap minbase +
 #                             PKGS, then FN run on the tree), cached under $IMAGE_CACHE/rootfs keyed by its inputs
 #   img_build TAG BASE APP    `docker build` of FROM scratch / ADD BASE (that tar) / ADD APP (a directory,
@@ -13,11 +13,12 @@
 #
 # Downloads are cached under IMAGE_CACHE (default /var/cache/asym-images), so a rebuild is quick.
 # Needs root (debootstrap, chroot), a Docker engine, a Debian mirror; the callers add Maven Central / npm.
-# Env: IMAGE_CACHE, PULL_TIMEOUT (default 20), FORCE=1 (build even if local or pullable),
+# Env: IMAGE_CACHE, PULL_TIMEOUT (seconds a started download may take, default 600), FORCE=1 (build even if local or pullable),
 #      DEBIAN_SUITE (bookworm), DEBIAN_MIRROR, DEBOOTSTRAP_TIMEOUT (15m).
 
 IMAGE_CACHE="${IMAGE_CACHE:-/var/cache/asym-images}"
-PULL_TIMEOUT="${PULL_TIMEOUT:-20}"
+PULL_TIMEOUT="${PULL_TIMEOUT:-600}"
+IMG_PULL_LOG=/dev/null
 DEBIAN_SUITE="${DEBIAN_SUITE:-bookworm}"
 DEBIAN_MIRROR="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 DEBOOTSTRAP_TIMEOUT="${DEBOOTSTRAP_TIMEOUT:-15m}"
@@ -43,6 +44,26 @@ img_cleanup() {
 	rm -rf --one-file-system "$IMG_WORK" 2>/dev/null || img_log "WARNING: could not remove $IMG_WORK"
 }
 
+# img_pull: `docker pull IMG_TAG`. Offline it fails at once (no registry resolves); a pull still running after
+# 5 s is downloading, and may take up to PULL_TIMEOUT seconds before it is given up.
+img_pull() {
+	local pid waited=0
+	docker pull -q "$IMG_TAG" >"$IMG_PULL_LOG" 2>&1 &
+	pid=$!
+	while kill -0 "$pid" 2>/dev/null; do
+		[ "$waited" = 5 ] && img_log "pulling $IMG_TAG (up to ${PULL_TIMEOUT}s)"
+		if [ "$waited" -ge "$PULL_TIMEOUT" ]; then
+			kill "$pid" 2>/dev/null || :
+			wait "$pid" 2>/dev/null || :
+			img_log "gave up pulling $IMG_TAG after ${PULL_TIMEOUT}s"
+			return 1
+		fi
+		sleep 1
+		waited=$((waited + 1))
+	done
+	wait "$pid"
+}
+
 # img_begin NAME TAG: sets up logging and traps; exits 0 when there is nothing to build.
 img_begin() {
 	IMG_NAME="$1" IMG_TAG="$2" IMG_START=$SECONDS
@@ -58,7 +79,7 @@ img_begin() {
 			img_log "image $IMG_TAG already present"
 			exit 0
 		fi
-		if timeout "$PULL_TIMEOUT" docker pull -q "$IMG_TAG" >/dev/null 2>&1; then
+		if img_pull; then
 			img_log "pulled $IMG_TAG in $((SECONDS - IMG_START))s"
 			exit 0
 		fi

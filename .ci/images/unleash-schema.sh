@@ -47,7 +47,9 @@ start=$SECONDS
 docker run -d --name "$NAME-unleash" --network "$NAME" -p 127.0.0.1::4242 \
 	-e "DATABASE_URL=postgres://unleash:unleash@$NAME-pg:5432/unleash" -e DATABASE_SSL=false \
 	"$UNLEASH_IMAGE" >/dev/null
-port=$(docker port "$NAME-unleash" 4242/tcp | head -1 | sed 's/.*://')
+mapping=$(docker port "$NAME-unleash" 4242/tcp)
+mapping=${mapping%%$'\n'*}
+port=${mapping##*:}
 until curl -fs --max-time 2 "http://127.0.0.1:$port/health" >/dev/null; do
 	if [ "$(docker inspect -f '{{.State.Running}}' "$NAME-unleash")" != true ]; then
 		docker logs --tail 30 "$NAME-unleash" >&2

@@ -29,7 +29,8 @@ jar="$IMG_FILE"
 # (java itself needs /proc, so it is first run in the built image, by the verification)
 java_check() { [ -x "$1$(chroot "$1" readlink -f /usr/bin/java)" ] || img_die "no java in the rootfs"; }
 img_rootfs java17 openjdk-17-jre-headless,curl java_check
-java_home=$(tar -tf "$IMG_ROOTFS" | sed -n 's!^\./usr/lib/jvm/\(java-17-openjdk-[a-z0-9]*\)/$!/usr/lib/jvm/\1!p' | head -1)
+java_home=$(tar -tf "$IMG_ROOTFS" | sed -n 's!^\./usr/lib/jvm/\(java-17-openjdk-[a-z0-9]*\)/$!/usr/lib/jvm/\1!p')
+java_home=${java_home%%$'\n'*}
 [ -n "$java_home" ] || img_die "no /usr/lib/jvm/java-17-openjdk-* in $IMG_ROOTFS"
 
 app="$IMG_WORK/app"
