@@ -151,8 +151,14 @@ img_build() {
 	tar --numeric-owner --owner="${owner%%:*}" --group="${owner##*:}" -C "$app" -cf "$ctx/app.tar" .
 	{ printf 'FROM scratch\nADD base.tar /\nADD app.tar /\n'; cat; } >"$ctx/Dockerfile"
 	img_log "docker build $tag"
+	local previous
+	previous=$(docker image inspect -f '{{.Id}}' "$tag" 2>/dev/null) || previous=
 	timeout 15m docker build -q -t "$tag" "$ctx" >"$IMG_WORK/build.log" 2>&1 \
 		|| { tail -n 30 "$IMG_WORK/build.log" >&2; img_die "docker build of $tag failed (log above)"; }
+	# A forced rebuild leaves the image it replaced untagged: remove it unless something still uses it.
+	if [ -n "$previous" ] && [ "$previous" != "$(docker image inspect -f '{{.Id}}' "$tag")" ]; then
+		docker rmi "$previous" >/dev/null 2>&1 || :
+	fi
 }
 
 img_done() {
