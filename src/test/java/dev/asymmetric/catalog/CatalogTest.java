@@ -34,7 +34,7 @@ class CatalogTest {
     void everyBuiltInTemplateLoadsWithoutProblems() {
         Catalog catalog = new Catalog(BuiltInTemplates.root(), null);
         assertEquals(List.of(), catalog.broken());
-        assertEquals(List.of("fixture", "localstack", "mailpit", "minio", "stripe", "wiremock"),
+        assertEquals(List.of("fixture", "localstack", "maildev", "mailpit", "minio", "stripe", "unleash", "wiremock"),
                 List.copyOf(catalog.all().keySet()));
         assertTrue(catalog.all().values().stream().allMatch(t -> Catalog.BUILT_IN.equals(t.source())));
     }
@@ -59,7 +59,8 @@ class CatalogTest {
 
         assertEquals(onePerDirectory.keySet(), catalog.broken().stream().map(Catalog.Broken::name).collect(Collectors.toSet()));
         assertTrue(catalog.broken().stream().allMatch(b -> !b.problems().isEmpty()));
-        assertEquals(Set.of("fixture", "good", "localstack", "mailpit", "minio", "stripe", "wiremock"), catalog.all().keySet());
+        assertEquals(Set.of("fixture", "good", "localstack", "maildev", "mailpit", "minio", "stripe", "unleash", "wiremock"),
+                catalog.all().keySet());
     }
 
     @Test
@@ -79,7 +80,7 @@ class CatalogTest {
         TemplateDirs.write(userDir, "good", TemplateDirs.GOOD, List.of());
         Catalog catalog = new Catalog(BuiltInTemplates.root(), userDir);
         assertEquals(userDir.toAbsolutePath().normalize().toString(), catalog.require("good").source());
-        assertEquals(7, catalog.all().size());
+        assertEquals(9, catalog.all().size());
     }
 
     @Test
@@ -94,7 +95,7 @@ class CatalogTest {
     void templatesDirThatIsNotADirectoryIsReportedAsBroken() throws Exception {
         Path file = Files.writeString(userDir.resolve("templates.txt"), "not a directory");
         Catalog catalog = new Catalog(BuiltInTemplates.root(), file);
-        assertEquals(6, catalog.all().size());
+        assertEquals(8, catalog.all().size());
         assertEquals(file.toString(), catalog.broken().get(0).file());
         assertTrue(catalog.broken().get(0).describe().contains("is not a directory; point ASYM_TEMPLATES_DIR or 'templates' in config.yaml at"));
     }
