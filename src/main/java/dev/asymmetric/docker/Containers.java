@@ -176,6 +176,32 @@ public final class Containers {
         }
     }
 
+    /** Copies files (a file, or a directory's contents, to each target path) into a container, running or not. */
+    public void copyInto(String id, List<WorkloadPlan.FileDrop> files) {
+        java.nio.file.Path tar = null;
+        try {
+            tar = java.nio.file.Files.createTempFile("asym-copy-", ".tar");
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(tar)) {
+                Archives.drops(files, out);
+            }
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(tar)) {
+                engine.requests().copyArchiveToContainerCmd(id).withRemotePath("/").withTarInputStream(in).exec();
+            }
+        } catch (IOException e) {
+            throw new ProviderFailure(ProviderFailure.Kind.OTHER, "packing files for " + shortId(id) + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw DockerFailures.of("copying files into " + shortId(id), e);
+        } finally {
+            if (tar != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(tar);
+                } catch (IOException ignored) {
+                    // a temp file the OS cleans up
+                }
+            }
+        }
+    }
+
     /** Gives a container another name (so a replacement can take its name while it still holds its ports). */
     public void rename(String id, String newName) {
         try {

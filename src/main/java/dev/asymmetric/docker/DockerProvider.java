@@ -143,6 +143,11 @@ public final class DockerProvider implements Provider {
     }
 
     @Override
+    public void copy(Workload w, List<WorkloadPlan.FileDrop> files) {
+        containers.copyInto(w.id(), files);
+    }
+
+    @Override
     public void setAside(Workload w) {
         containers.rename(w.id(), w.name() + "-old-" + Containers.shortId(w.id()));
     }

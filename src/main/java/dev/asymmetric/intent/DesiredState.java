@@ -94,8 +94,16 @@ public final class DesiredState {
 
     /** Bumps the clone's reset counter; empty when the clone doesn't exist. */
     public Optional<Clone> resetClone(String id) {
+        return resetClone(id, false);
+    }
+
+    /**
+     * Bumps the clone's reset counter; with {@code recreate} (or for a stopped clone, whose hooks can't run) that
+     * reset replaces every container instead of running reset hooks. Empty when the clone doesn't exist.
+     */
+    public Optional<Clone> resetClone(String id, boolean recreate) {
         return store.mutate(Clone.KIND, id, Clone.class, c -> c.metadata().deleting() ? c
-                : c.withSpec(c.spec().withResetCount(c.spec().resetCount() + 1)));
+                : c.withSpec(c.spec().reset(recreate || c.spec().stopped())));
     }
 
     /**

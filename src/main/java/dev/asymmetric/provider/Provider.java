@@ -69,6 +69,9 @@ public interface Provider extends AutoCloseable {
     /** Removes the workload and what belongs only to it; gone already is fine. */
     void remove(String id);
 
+    /** Copies files into the running workload (a reset hook's {@code reapplyFiles}), over what is there. */
+    void copy(Workload w, List<WorkloadPlan.FileDrop> files);
+
     /** Frees the workload's name while it keeps what it claims, so its replacement can be created first. */
     void setAside(Workload w);
 

@@ -45,10 +45,12 @@ final class CloneReconciler implements Reconciler {
     private final CloneActions actions;
     private final StartupCheck startup;
     private final dev.asymmetric.store.Ownership owners;
+    private final ResetHooks hooks;
 
     CloneReconciler(Store store, Catalog catalog, CloneActions actions, ActualState actual, ClonePlanner planner,
-            DataPlane data, Recorder recorder, CloneFactory factory, dev.asymmetric.store.Ownership owners) {
+            DataPlane data, Recorder recorder, CloneFactory factory, dev.asymmetric.store.Ownership owners, ResetHooks hooks) {
         this.owners = owners;
+        this.hooks = hooks;
         this.store = store;
         this.catalog = catalog;
         this.actions = actions;
@@ -126,6 +128,9 @@ final class CloneReconciler implements Reconciler {
             recorder.normal(clone.key(), "DataPrepared", resetPending ? "dropped, re-migrated, re-seeded" : "database and keys ready");
             pass.set(s -> s.withDataReady(dataMark, prepared));
         }
+        if (resetPending && !clone.spec().stopped()) {
+            runResetHooks(pass, t, plans, found);
+        }
         if (clone.spec().stopped()) {
             return stopAll(pass, plans, found);
         }
@@ -167,6 +172,35 @@ final class CloneReconciler implements Reconciler {
             recorder.normal(clone.key(), "Resetting", "replaced " + count + " container(s) for reset #" + clone.spec().resetCount());
         }
         return actual.ofClone(clone.id());
+    }
+
+    /**
+     * A reset that may leave containers running runs their services' reset hooks once (marked in status, so a pass
+     * that fails later doesn't run them again); a service whose container is gone or stopped is recreated by the repair
+     * that follows, which is a reset too.
+     */
+    private void runResetHooks(ClonePass pass, Template t, List<ClonePlanner.ServicePlan> plans, List<Workload> found) {
+        Clone clone = pass.record();
+        String mark = "r" + clone.spec().resetCount();
+        if (clone.spec().recreateReset() == clone.spec().resetCount() || mark.equals(pass.status().hooksDone())) {
+            return;
+        }
+        List<String> ran = new ArrayList<>();
+        for (ClonePlanner.ServicePlan p : plans) {
+            if (!p.service().hasResetHook() || !ClonePlanner.resetsInPlace(t, p.service())) {
+                continue;
+            }
+            Workload w = found.stream().filter(x -> x.running() && p.hash().equals(x.label(Labels.CONFIG_HASH)))
+                    .findFirst().orElse(null);
+            if (w != null) {
+                hooks.run(clone, p, w);
+                ran.add(p.service().name());
+            }
+        }
+        if (!ran.isEmpty()) {
+            recorder.normal(clone.key(), "Reset", "reset hook of " + String.join(", ", ran) + " ran; container(s) kept");
+        }
+        pass.set(s -> s.withHooksDone(mark));
     }
 
     private Result stopAll(ClonePass pass, List<ClonePlanner.ServicePlan> plans, List<Workload> found) {
@@ -342,7 +376,7 @@ final class CloneReconciler implements Reconciler {
             store.mutate(Clone.KIND, id, Clone.class, x -> x.withStatus(new CloneStatus(States.FAILED,
                     x.status().observedGeneration(), x.status().observedResetCount(), error.code().name(),
                     error.getMessage(), x.status().services(), x.status().endpoints(), x.status().startedAt(), null,
-                    x.status().dataReady(), x.status().data()).observed(x.metadata().generation(), x.spec().resetCount(),
+                    x.status().dataReady(), x.status().data(), x.status().hooksDone()).observed(x.metadata().generation(), x.spec().resetCount(),
                     x.status().services())));
         });
     }

@@ -24,7 +24,7 @@ public final class Reconcilers {
         return List.of(
                 new EnvironmentReconciler(store, catalog, factory, recorder),
                 new CloneReconciler(store, catalog, new CloneActions(provider, actual), actual, planner, data, recorder,
-                        factory, owners),
+                        factory, owners, new ResetHooks(provider)),
                 new SharedServiceReconciler(store, provider, actual, recorder));
     }
 }
