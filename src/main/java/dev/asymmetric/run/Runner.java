@@ -33,6 +33,7 @@ public final class Runner {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger("dev.asymmetric.reconcile");
     private static final Duration GRACE = Duration.ofSeconds(10);
     private static final Duration EVALUATE_EVERY = Duration.ofMillis(40);
+    private static final Duration COLLECT = Duration.ofSeconds(30);
 
     private final Settings settings;
     private final Store store;
@@ -110,6 +111,9 @@ public final class Runner {
                 Optional<T> result = goal.reached(view);
                 if (result.isPresent()) {
                     LOG.debugf("reached: %s", goal.what());
+                    if (loop != null) {
+                        finishCollecting();
+                    }
                     return result.get();
                 }
                 long left = deadline - System.nanoTime();
@@ -127,6 +131,19 @@ public final class Runner {
             if (loop != null) {
                 stopEmbedded(loop);
             }
+        }
+    }
+
+    /**
+     * Environments whose lease ran out are collected by whichever process reconciles; a verb that started destroying
+     * one finishes it before it gives the lease back (bounded), so a killed test run leaves nothing once any verb ran.
+     */
+    private void finishCollecting() throws InterruptedException {
+        long until = System.nanoTime() + COLLECT.toNanos();
+        while (System.nanoTime() < until && store.environments().stream()
+                .anyMatch(e -> e.metadata().labels().containsKey(dev.asymmetric.model.EnvironmentLease.EXPIRED))) {
+            long version = store.feed().version();
+            store.feed().awaitChange(version, Duration.ofMillis(250));
         }
     }
 

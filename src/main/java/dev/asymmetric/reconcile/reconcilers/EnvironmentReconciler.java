@@ -10,12 +10,14 @@ import dev.asymmetric.model.Clone;
 import dev.asymmetric.model.CloneRequest;
 import dev.asymmetric.model.CloneSpec;
 import dev.asymmetric.model.Environment;
+import dev.asymmetric.model.EnvironmentLease;
 import dev.asymmetric.model.EnvironmentStatus;
 import dev.asymmetric.model.Rollup;
 import dev.asymmetric.model.States;
 import dev.asymmetric.model.Template;
 import dev.asymmetric.store.CloneFactory;
 import dev.asymmetric.store.Store;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,8 +39,16 @@ final class EnvironmentReconciler implements Reconciler {
     private final Catalog catalog;
     private final CloneFactory clones;
     private final Recorder recorder;
+    private final java.util.function.Predicate<String> ownerAlive;
 
     EnvironmentReconciler(Store store, Catalog catalog, CloneFactory clones, Recorder recorder) {
+        this(store, catalog, clones, recorder, EnvironmentLease::alive);
+    }
+
+    /** @param ownerAlive whether a lease's owner process still runs (tests pass their own) */
+    EnvironmentReconciler(Store store, Catalog catalog, CloneFactory clones, Recorder recorder,
+            java.util.function.Predicate<String> ownerAlive) {
+        this.ownerAlive = ownerAlive;
         this.store = store;
         this.catalog = catalog;
         this.clones = clones;
@@ -60,6 +70,33 @@ final class EnvironmentReconciler implements Reconciler {
         if (env.metadata().deleting()) {
             return destroy(env);
         }
+        Optional<EnvironmentLease> lease = EnvironmentLease.of(env.metadata().labels());
+        Instant now = store.clock().instant();
+        if (lease.isPresent() && lease.get().expired(now, ownerAlive)) {
+            return expire(env, lease.get());
+        }
+        Result result = converge(env);
+        if (lease.isPresent() && !result.requeue()) {
+            // look again when the lease runs out (a controller then collects it without any other trigger)
+            return Result.requeueAfter(Duration.between(now, lease.get().expiresAt()).plusSeconds(1));
+        }
+        return result;
+    }
+
+    /** The environment's owner is gone and its lease ran out: destroy it, saying so. */
+    private Result expire(Environment env, EnvironmentLease lease) {
+        store.mutate(Environment.KIND, env.name(), Environment.class, e -> {
+            Map<String, String> labels = new LinkedHashMap<>(e.metadata().labels());
+            labels.put(EnvironmentLease.EXPIRED, "true");
+            return e.withMetadata(e.metadata().withLabels(labels).withDeletionRequestedAt(store.clock().instant()));
+        });
+        recorder.warning(env.key(), "Expired", "its owner " + (lease.owner() == null ? "" : lease.owner() + " ")
+                + "is gone and its lease of " + lease.ttl().toSeconds() + "s ran out at " + lease.expiresAt()
+                + "; destroying it");
+        return Result.done();
+    }
+
+    private Result converge(Environment env) {
         long generation = env.metadata().generation();
         Map<String, Clone> known = new LinkedHashMap<>();
         Set<String> ids = new LinkedHashSet<>(env.status().members());
