@@ -30,8 +30,15 @@ public final class Controller implements AutoCloseable {
         this.home = home;
     }
 
-    /** Starts everything; returns once the API listens. */
-    public void start(Path specs, int requestedPort, Duration debounce, Duration rescan) {
+    /**
+     * Starts everything; returns once the API listens. The spec folder and the port are checked before the lease is
+     * taken, so a bad {@code --specs} or {@code --port} is a named error that leaves nothing started.
+     *
+     * @param createSpecs whether a missing spec folder may be created (the default folder; not an explicit --specs)
+     */
+    public void start(Path specs, boolean createSpecs, int requestedPort, Duration debounce, Duration rescan) {
+        SpecFolder.check(specs, createSpecs);
+        ApiLimits.checkPort(requestedPort);
         boolean debug = "debug".equalsIgnoreCase(System.getenv("ASYM_LOG"));
         java.util.logging.Logger.getLogger("dev.asymmetric").setLevel(debug ? Level.FINE : Level.INFO);
         daemon = home.controlPlane().startDaemon();
