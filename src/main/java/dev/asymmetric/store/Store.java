@@ -98,10 +98,8 @@ public final class Store {
 
     /** {@link #unreadable(String)} of every kind: environments, clones, shared services. */
     public List<AsymException> unreadable() {
-        List<AsymException> out = new ArrayList<>(unreadable(Environment.KIND));
-        out.addAll(unreadable(Clone.KIND));
-        out.addAll(unreadable(SharedService.KIND));
-        return out;
+        return java.util.stream.Stream.of(Environment.KIND, Clone.KIND, SharedService.KIND)
+                .flatMap(k -> unreadable(k).stream()).toList();
     }
 
     /** The names of a kind's records (files {@code <name>.yaml}, temp files left out), sorted. */
@@ -111,15 +109,11 @@ public final class Store {
 
     /** Records a new object; fails with {@link Conflict} if one of that kind and name exists. */
     public <T extends Resource> T create(T object) {
-        T created = fresh(object);
-        RecordWriter.Prepared tmp = prepare(created);
-        return locked(List.of(tmp), () -> {
-            if (Files.exists(file(object.kind(), object.name()))) {
-                throw new Conflict(object.key(), 0, -1);
-            }
-            publish(tmp);
-            return created;
-        });
+        List<T> created = createAll(List.of(object));
+        if (created.isEmpty()) {
+            throw new Conflict(object.key(), 0, -1);
+        }
+        return created.get(0);
     }
 
     /**
