@@ -9,29 +9,36 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What makes the REST API a loopback service a web page can't drive, checked before a request is routed:
+ * What makes the REST API a loopback service a web page can't drive:
  *
  * <ul>
  *   <li>{@code Host} must be {@code 127.0.0.1:<port>} or {@code localhost:<port>} (a DNS-rebinding page sends its
- *       own name): else {@code 421};</li>
+ *       own name): else {@code 421}, checked for every request before it is routed;</li>
  *   <li>a write ({@code PUT}, {@code POST}, {@code DELETE}) carrying an {@code Origin} must come from the API's own
- *       origin: else {@code 403};</li>
- *   <li>{@code PUT} must say its body is YAML or JSON, and {@code POST} must not carry a form or plain-text type (the
- *       only ones a cross-site page may send without asking first): else {@code 415}.</li>
+ *       origin, and one a browser marks {@code Sec-Fetch-Site: cross-site}/{@code same-site} is refused too: else
+ *       {@code 403}, before routing (browsers send {@code Origin} with every cross-origin write, so a cross-site
+ *       form's simple POST never gets through);</li>
+ *   <li>a {@code PUT} must say its body is YAML or JSON: else {@code 415}, checked by the route (so a wrong path or
+ *       method is still 404/405).</li>
  * </ul>
  *
  * Pure: headers in, a refusal (status and named error) out.
  */
 final class RequestGuard {
     /** A refused request: the HTTP status and the REQUEST_REFUSED error to answer with. */
-    record Refusal(int status, AsymException error) {
+    static final class Refused extends RuntimeException {
+        final int status;
+        final AsymException error;
+
+        Refused(int status, String sentence) {
+            super(sentence, null, false, false);
+            this.status = status;
+            this.error = AsymException.requestRefused(sentence);
+        }
     }
 
     static final Set<String> SPEC_TYPES = Set.of("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml",
             "application/json");
-    /** What a cross-site page may POST without a CORS preflight. */
-    private static final Set<String> SIMPLE_TYPES = Set.of("text/plain", "application/x-www-form-urlencoded",
-            "multipart/form-data");
 
     private final int port;
     private final List<String> hosts;
@@ -45,31 +52,35 @@ final class RequestGuard {
                 : List.of("http://127.0.0.1:" + port, "http://localhost:" + port);
     }
 
-    Optional<Refusal> check(String method, Headers headers) {
+    /** The Host and Origin rules, for every request. @throws Refused 421 or 403 */
+    void check(String method, Headers headers) {
         String host = headers.getFirst("Host");
         if (host == null || !hosts.contains(host.strip().toLowerCase(Locale.ROOT))) {
-            return refuse(421, "This API answers only requests for 127.0.0.1:" + port + " or localhost:" + port
+            throw new Refused(421, "This API answers only requests for 127.0.0.1:" + port + " or localhost:" + port
                     + ", not Host " + (host == null ? "(none)" : "'" + shown(host) + "'")
                     + "; call it at http://127.0.0.1:" + port + ".");
         }
-        boolean write = !Set.of("GET", "HEAD", "OPTIONS").contains(method);
-        String origin = headers.getFirst("Origin");
-        if (write && origin != null && !origins.contains(origin.strip().toLowerCase(Locale.ROOT))) {
-            return refuse(403, "Writes are refused from another origin ('" + shown(origin) + "'); only the API's own"
-                    + " origin (http://127.0.0.1:" + port + ") or a client that sends no Origin (curl, scripts) may"
-                    + " write.");
+        if (Set.of("GET", "HEAD", "OPTIONS").contains(method)) {
+            return;
         }
+        String origin = headers.getFirst("Origin");
+        String site = headers.getFirst("Sec-Fetch-Site");
+        if ((origin != null && !origins.contains(origin.strip().toLowerCase(Locale.ROOT)))
+                || (site != null && Set.of("cross-site", "same-site").contains(site.strip().toLowerCase(Locale.ROOT)))) {
+            throw new Refused(403, "Writes are refused from another origin ('" + shown(origin == null ? site : origin)
+                    + "'); only the API's own origin (http://127.0.0.1:" + port + ") or a client that sends no Origin"
+                    + " (curl, scripts) may write.");
+        }
+    }
+
+    /** The Content-Type rule for a body that is a spec. @throws Refused 415 */
+    static void specBody(Headers headers) {
         String type = mediaType(headers.getFirst("Content-Type"));
-        if ("PUT".equals(method) && (type == null || !SPEC_TYPES.contains(type))) {
-            return refuse(415, "A PUT needs Content-Type application/yaml or application/json, not "
+        if (type == null || !SPEC_TYPES.contains(type)) {
+            throw new Refused(415, "A PUT needs Content-Type application/yaml or application/json, not "
                     + (type == null ? "none" : "'" + shown(type) + "'") + "; send the spec with"
                     + " -H 'Content-Type: application/yaml'.");
         }
-        if ("POST".equals(method) && type != null && SIMPLE_TYPES.contains(type)) {
-            return refuse(415, "A POST may not carry Content-Type '" + type + "' (what a cross-site form sends); send"
-                    + " it without a body, or as application/json.");
-        }
-        return Optional.empty();
     }
 
     /** A refusal of an environment name that can't be one: a NUL, past the documented length, not the rule. */
@@ -102,7 +113,4 @@ final class RequestGuard {
         return s.codePointCount(0, s.length()) > 60 ? sb + "… (" + s.length() + " characters)" : sb.toString();
     }
 
-    private static Optional<Refusal> refuse(int status, String sentence) {
-        return Optional.of(new Refusal(status, AsymException.requestRefused(sentence)));
-    }
 }

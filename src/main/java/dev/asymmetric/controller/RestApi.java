@@ -86,12 +86,10 @@ final class RestApi implements AutoCloseable {
             String path = x.getRequestURI().getPath();
             String method = x.getRequestMethod();
             try {
-                Optional<RequestGuard.Refusal> refused = guard.check(method, x.getRequestHeaders());
-                if (refused.isPresent()) {
-                    replies.error(x, refused.get().status(), refused.get().error());
-                    return;
-                }
+                guard.check(method, x.getRequestHeaders());
                 route(x, method, path);
+            } catch (RequestGuard.Refused r) {
+                replies.error(x, r.status, r.error);
             } catch (AsymException e) {
                 replies.error(x, Replies.status(e.code()), e);
             } catch (RuntimeException e) {
@@ -166,6 +164,7 @@ final class RestApi implements AutoCloseable {
     }
 
     private void put(HttpExchange x, String name) throws IOException {
+        RequestGuard.specBody(x.getRequestHeaders());
         String length = x.getRequestHeaders().getFirst("Content-Length");
         // the JDK's server has already refused a Content-Length that is not a number
         if (length != null && Long.parseLong(length.strip()) > MAX_BODY) {

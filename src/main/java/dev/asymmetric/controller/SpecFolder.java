@@ -71,20 +71,22 @@ final class SpecFolder implements AutoCloseable {
     }
 
     /**
-     * Checks that {@code dir} can be the spec folder before anything starts: an existing directory, or (the default
-     * folder only, {@code mayCreate}) one that is created now, {@code 0700}.
+     * Checks that {@code dir} can be the spec folder before anything starts: an existing directory, or a missing one
+     * that is created now ({@code 0700}) — with its parents for the default folder, inside an existing directory for
+     * an explicit {@code --specs} (a path that is wrong further up is refused, not silently created and watched).
      *
      * @throws dev.asymmetric.errors.AsymException SPEC_FOLDER_INVALID naming the path and why not
      */
-    static void check(Path dir, boolean mayCreate) {
+    static void check(Path dir, boolean isDefault) {
         if (Files.isDirectory(dir)) {
             return;
         }
         if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             throw AsymException.specFolderInvalid(dir.toString(), "is not a directory");
         }
-        if (!mayCreate) {
-            throw AsymException.specFolderInvalid(dir.toString(), "does not exist");
+        Path parent = dir.getParent();
+        if (!isDefault && (parent == null || !Files.isDirectory(parent))) {
+            throw AsymException.specFolderInvalid(dir.toString(), "does not exist, nor does " + parent);
         }
         try {
             PrivateFiles.directories(dir);

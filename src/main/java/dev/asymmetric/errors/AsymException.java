@@ -105,7 +105,7 @@ public final class AsymException extends RuntimeException {
     /** {@code controller --specs} names something that can't be the spec folder. */
     public static AsymException specFolderInvalid(String dir, String why) {
         return new AsymException(ErrorCode.SPEC_FOLDER_INVALID, "--specs " + dir + " " + why
-                + "; create the directory or point --specs at an existing one.", Map.of("specs", dir), null);
+                + "; point --specs at an existing directory (or one inside it).", Map.of("specs", dir), null);
     }
 
     /** Destroying an environment that a spec-folder file defines: the folder would apply the file again. */

@@ -119,17 +119,29 @@ class RestApiTest {
     }
 
     @Test
-    void aPutNeedsAYamlOrJsonContentTypeAndAPostMayNotLookLikeAForm() throws Exception {
+    void aPutNeedsAYamlOrJsonContentType() throws Exception {
         Answer none = send("PUT", "/api/v1/environments/web", host(), SPEC);
         assertEquals(415, none.status());
         assertTrue(none.body().contains("-H 'Content-Type: application/yaml'"), none.body());
         assertEquals(415, send("PUT", "/api/v1/environments/web", with("Content-Type", "text/plain"), SPEC).status());
-        assertEquals(415, send("POST", "/api/v1/environments/web/reset",
-                with("Content-Type", "application/x-www-form-urlencoded"), "a=b").status());
+        assertEquals(415, send("PUT", "/api/v1/environments/web",
+                with("Content-Type", "application/x-www-form-urlencoded"), SPEC).status());
         assertTrue(home.store().environment("web").isEmpty());
+        assertEquals(405, send("PUT", "/api/v1/templates", host(), SPEC).status(), "a wrong method is still 405");
         assertEquals(201, send("PUT", "/api/v1/environments/web", with("Content-Type", "application/yaml; charset=utf-8"),
                 SPEC).status());
-        assertEquals(202, send("POST", "/api/v1/environments/web/reset", host(), null).status());
+        assertEquals(202, send("POST", "/api/v1/environments/web/reset",
+                with("Content-Type", "application/x-www-form-urlencoded"), null).status(), "no body is expected here");
+    }
+
+    @Test
+    void aWriteABrowserMarksCrossSiteIsRefusedEvenWithoutAnOrigin() throws Exception {
+        assertEquals(201, send("PUT", "/api/v1/environments/web", with("Content-Type", "application/yaml"), SPEC).status());
+        assertEquals(403, send("POST", "/api/v1/environments/web/reset", with("Sec-Fetch-Site", "cross-site"), null)
+                .status());
+        assertEquals(0, home.store().environment("web").orElseThrow().spec().resetCount());
+        assertEquals(202, send("POST", "/api/v1/environments/web/reset", with("Sec-Fetch-Site", "same-origin"), null)
+                .status());
     }
 
     @Test

@@ -221,4 +221,21 @@ class SpecFolderTest {
         folder.close();
         assertEquals(java.util.Map.of(), reports.all(), "a stopped controller's refusals are not shown");
     }
+
+    @Test
+    void aSpecFolderThatCantBeOneIsRefusedBeforeAnythingStarts() throws Exception {
+        Path inside = tmp.resolve("new-specs");
+        SpecFolder.check(inside, false);
+        assertTrue(Files.isDirectory(inside), "created inside an existing directory");
+        Path typo = tmp.resolve("no/such/specs");
+        dev.asymmetric.errors.AsymException missing = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.asymmetric.errors.AsymException.class, () -> SpecFolder.check(typo, false));
+        assertEquals(dev.asymmetric.errors.ErrorCode.SPEC_FOLDER_INVALID, missing.code());
+        assertFalse(Files.exists(typo), "a path wrong further up is not created");
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(dev.asymmetric.errors.AsymException.class,
+                () -> SpecFolder.check(file, true)).getMessage().contains("is not a directory"));
+        SpecFolder.check(typo, true);
+        assertTrue(Files.isDirectory(typo), "the default folder is created with its parents");
+    }
 }
