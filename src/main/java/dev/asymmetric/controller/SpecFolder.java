@@ -39,7 +39,6 @@ import org.jboss.logging.Logger;
  */
 final class SpecFolder implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger("dev.asymmetric.controller");
-    static final String APPLIED_BY = SpecFileReports.FOLDER;
 
     private final Path dir;
     private final Store store;
