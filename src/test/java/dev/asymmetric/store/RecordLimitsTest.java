@@ -46,10 +46,19 @@ class RecordLimitsTest {
                 new EnvironmentSpec(null, clones, 0), EnvironmentStatus.initial());
     }
 
+    /**
+     * A YAML list of exactly {@code codePoints} characters, like a record: content all of it (the reader does not
+     * count comments, and a record has none).
+     */
     private static String yamlOf(int codePoints) {
-        StringBuilder sb = new StringBuilder("a: ");
+        StringBuilder sb = new StringBuilder();
+        String line = "- " + "x".repeat(97) + "\n";
+        while (sb.length() + line.length() + 4 < codePoints) {
+            sb.append(line);
+        }
+        sb.append("- ");
         while (sb.length() < codePoints - 1) {
-            sb.append('x');
+            sb.append('y');
         }
         return sb.append('\n').toString();
     }
@@ -57,6 +66,7 @@ class RecordLimitsTest {
     @Test
     void theStoresLimitIsExactlyWhatTheCodecsYamlReaderAccepts() {
         int limit = RecordWriter.MAX_CODE_POINTS;
+        assertEquals(limit, yamlOf(limit).length());
         assertDoesNotThrow(() -> codec.yaml().readTree(yamlOf(limit).getBytes(StandardCharsets.UTF_8)));
         assertThrows(Exception.class, () -> codec.yaml().readTree(yamlOf(limit + 1).getBytes(StandardCharsets.UTF_8)),
                 "the reader refuses one character more, so the store must never write it");
@@ -65,12 +75,9 @@ class RecordLimitsTest {
     @Test
     void aRecordTooLargeToReadBackIsRefusedAndNothingIsWritten() throws Exception {
         Store s = store();
-        Environment huge = env("huge", HUGE);
-        byte[] asStored = codec.yaml().writeValueAsBytes(huge);
-        assertThrows(Exception.class, () -> codec.yaml().readValue(asStored, Environment.class),
-                "precondition: the reader refuses this record");
-        AsymException e = assertThrows(AsymException.class, () -> s.create(huge));
+        AsymException e = assertThrows(AsymException.class, () -> s.create(env("huge", HUGE)));
         assertEquals(ErrorCode.RECORD_TOO_LARGE, e.code());
+        assertTrue((Long) e.details().get("size") > RecordWriter.MAX_CODE_POINTS, "over what the reader refuses");
         assertTrue(e.getMessage().startsWith("env/huge was not written"), e.getMessage());
         assertTrue(e.getMessage().contains("split it into smaller environments"), e.getMessage());
         assertTrue(s.environment("huge").isEmpty());
