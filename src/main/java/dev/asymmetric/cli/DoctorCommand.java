@@ -6,6 +6,7 @@ import dev.asymmetric.errors.ErrorRenderer;
 import dev.asymmetric.model.SharedService;
 import dev.asymmetric.store.PrivateFiles;
 import dev.asymmetric.store.Store;
+import dev.asymmetric.store.WriteFailure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,11 +92,15 @@ final class DoctorCommand extends Verb {
         }
     }
 
-    private String homeWritable() throws IOException {
+    private String homeWritable() {
         Path home = home().settings().home();
-        PrivateFiles.directories(home);
-        Path probe = Files.createTempFile(home, ".doctor", ".tmp");
-        Files.delete(probe);
+        try {
+            PrivateFiles.directories(home);
+            Path probe = Files.createTempFile(home, ".doctor", ".tmp");
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw WriteFailure.of(home, e);
+        }
         return home.toString();
     }
 

@@ -96,7 +96,7 @@ final class RecordWriter {
             return new Prepared(target, tmp, Files.readAttributes(tmp, BasicFileAttributes.class), object);
         } catch (IOException e) {
             discard(tmp);
-            throw WriteFailure.of(tmp == null ? target : tmp, e);
+            throw WriteFailure.of(target, e);
         }
     }
 

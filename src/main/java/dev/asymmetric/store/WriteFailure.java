@@ -15,11 +15,12 @@ import java.util.Locale;
  * cause is judged by the file system's own state where the error text could be localised (free space, read-only
  * flag), and by the error text otherwise.
  */
-final class WriteFailure {
+public final class WriteFailure {
     private WriteFailure() {
     }
 
-    static AsymException of(Path file, IOException e) {
+    /** The STORE_WRITE_FAILED for {@code e}, raised writing {@code file}. */
+    public static AsymException of(Path file, IOException e) {
         String reason = reason(e);
         String lower = reason.toLowerCase(Locale.ROOT);
         FileStore fs = fileStore(file);
