@@ -1,8 +1,12 @@
 package dev.asymmetric.cli;
 
 import dev.asymmetric.catalog.Catalog;
+import dev.asymmetric.errors.AsymException;
 import dev.asymmetric.errors.ErrorRenderer;
 import dev.asymmetric.model.SharedService;
+import dev.asymmetric.store.PrivateFiles;
+import dev.asymmetric.store.Store;
+import dev.asymmetric.store.WriteFailure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,11 +32,7 @@ final class DoctorCommand extends Verb {
         checks.add(check("Docker engine", () -> home().actual().engineVersion()));
         checks.add(check("ASYM_HOME writable", this::homeWritable));
         checks.add(catalog());
-        checks.add(check("State store readable", () -> {
-            int envs = home().store().environments().size();
-            int clones = home().store().clones().size();
-            return envs + " environment(s), " + clones + " clone(s)";
-        }));
+        checks.add(storeReadable());
         checks.addAll(sharedServices());
         boolean allOk = checks.stream().allMatch(Check::ok);
         if (json.json) {
@@ -75,11 +75,32 @@ final class DoctorCommand extends Verb {
         return out;
     }
 
-    private String homeWritable() throws IOException {
+    /** Every record the store can't read, one per line with its fix; the counts of those it can. */
+    private Check storeReadable() {
+        try {
+            Store store = home().store();
+            String counts = store.environments().size() + " environment(s), " + store.clones().size() + " clone(s)";
+            List<AsymException> unreadable = store.unreadable();
+            if (unreadable.isEmpty()) {
+                return new Check("State store readable", true, counts);
+            }
+            StringBuilder sb = new StringBuilder(counts + "; " + unreadable.size() + " record(s) can't be read:");
+            unreadable.forEach(e -> sb.append("\n    ").append(e.line()));
+            return new Check("State store readable", false, sb.toString());
+        } catch (RuntimeException e) {
+            return new Check("State store readable", false, ErrorRenderer.asNamed(e).line());
+        }
+    }
+
+    private String homeWritable() {
         Path home = home().settings().home();
-        Files.createDirectories(home);
-        Path probe = Files.createTempFile(home, ".doctor", ".tmp");
-        Files.delete(probe);
+        try {
+            PrivateFiles.directories(home);
+            Path probe = Files.createTempFile(home, ".doctor", ".tmp");
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw WriteFailure.of(home, e);
+        }
         return home.toString();
     }
 
