@@ -32,6 +32,7 @@ final class DoctorCommand extends Verb {
         checks.add(check("Docker engine", () -> home().actual().engineVersion()));
         checks.add(check("ASYM_HOME writable", this::homeWritable));
         checks.add(catalog());
+        checks.add(images());
         checks.add(storeReadable());
         checks.addAll(sharedServices());
         boolean allOk = checks.stream().allMatch(Check::ok);
@@ -54,6 +55,28 @@ final class DoctorCommand extends Verb {
             }
         }
         return allOk ? 0 : 1;
+    }
+
+    /**
+     * The catalog's images that are not on the engine: not a failure (they are pulled on first use), but a machine
+     * that can't pull must build them first, and this says which.
+     */
+    private Check images() {
+        Map<String, String> byImage = new java.util.TreeMap<>();
+        home().catalog().all().values().forEach(t -> t.services().stream().filter(s -> s.image() != null)
+                .forEach(s -> byImage.merge(s.image(), t.name(), (a, b) -> a + ", " + b)));
+        try {
+            List<String> missing = home().actual().missingImages(byImage.keySet());
+            if (missing.isEmpty()) {
+                return new Check("Catalog images", true, "all " + byImage.size() + " on this engine");
+            }
+            List<String> named = missing.stream().map(i -> i + " (" + byImage.get(i) + ")").toList();
+            return new Check("Catalog images", true, missing.size() + " of " + byImage.size() + " not on this engine,"
+                    + " pulled on first use: " + String.join(", ", named) + ". Without a registry, build them first"
+                    + " (.ci/images/real-programs.sh builds stand-ins of WireMock, MailDev and Unleash).");
+        } catch (AsymException e) {
+            return new Check("Catalog images", false, e.line());
+        }
     }
 
     /** The shared Postgres and Redis as the store last saw them (only once some clone needed them). */

@@ -202,6 +202,21 @@ public final class Containers {
         }
     }
 
+    /** Of these images, the ones this engine doesn't have. */
+    public List<String> missingImages(java.util.Collection<String> images) {
+        List<String> missing = new ArrayList<>();
+        for (String image : images) {
+            try {
+                engine.requests().inspectImageCmd(image).exec();
+            } catch (NotFoundException e) {
+                missing.add(image);
+            } catch (RuntimeException e) {
+                throw DockerFailures.of("inspecting image " + image, e);
+            }
+        }
+        return missing;
+    }
+
     /** Gives a container another name (so a replacement can take its name while it still holds its ports). */
     public void rename(String id, String newName) {
         try {

@@ -109,6 +109,11 @@ public final class DockerProvider implements Provider {
     }
 
     @Override
+    public List<String> missingImages(java.util.Collection<String> images) {
+        return containers.missingImages(images);
+    }
+
+    @Override
     public String create(WorkloadPlan plan) {
         if (plan.network() != null) {
             networks.ensureNetwork(plan.network(), Map.of(Labels.MANAGED, "true"));

@@ -57,6 +57,9 @@ public interface Provider extends AutoCloseable {
     /** Where this process reaches {@code containerPort} of a running workload (the data plane connects there). */
     Address address(Workload w, int containerPort);
 
+    /** Of these images, the ones not present where workloads run (they would be pulled on first use). */
+    List<String> missingImages(java.util.Collection<String> images);
+
     /** Creates the workload, not started; pulls or builds its image first. Returns its id. */
     String create(WorkloadPlan plan);
 
