@@ -21,7 +21,12 @@ public final class Databases {
     private final CloneCopies clones;
 
     public Databases(int port) {
-        this("127.0.0.1", port, Credentials.USER, Credentials.PASSWORD, Clock.systemUTC());
+        this(port, Clock.systemUTC());
+    }
+
+    /** {@code clock} stamps pristine copies when built and ages them for {@link #collectGarbage}. */
+    public Databases(int port, Clock clock) {
+        this("127.0.0.1", port, Credentials.USER, Credentials.PASSWORD, clock);
     }
 
     Databases(String host, int port, String user, String password, Clock clock) {
