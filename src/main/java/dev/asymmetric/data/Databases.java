@@ -45,7 +45,7 @@ public final class Databases {
 
     /** Whether the server accepts connections and answers a query. */
     public boolean ready() {
-        try (Connection c = pg.connect("postgres"); Statement s = c.createStatement()) {
+        try (Connection c = pg.connectQuickly("postgres"); Statement s = c.createStatement()) {
             s.execute("SELECT 1");
             return true;
         } catch (SQLException e) {

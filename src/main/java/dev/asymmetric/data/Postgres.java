@@ -23,7 +23,9 @@ final class Postgres {
     /** Advisory lock spaces: building one pristine copy; any change to one clone's databases. */
     static final int PRISTINE_LOCK = 0x6173_7970;
     static final int CLONE_LOCK = 0x6173_7963;
-    private static final int CONNECT_SECONDS = 3;
+    /** Readiness asks fast; work waits longer, because many resets at once all log in at once (SCRAM costs CPU). */
+    private static final int READY_CONNECT_SECONDS = 3;
+    private static final int WORK_CONNECT_SECONDS = 15;
     private static final Duration SESSIONS_END_WITHIN = Duration.ofSeconds(10);
     private final String url;
     private final String user;
@@ -40,11 +42,19 @@ final class Postgres {
     }
 
     Connection connect(String database) throws SQLException {
+        return connect(database, WORK_CONNECT_SECONDS);
+    }
+
+    Connection connectQuickly(String database) throws SQLException {
+        return connect(database, READY_CONNECT_SECONDS);
+    }
+
+    private Connection connect(String database, int seconds) throws SQLException {
         Properties p = new Properties();
         p.setProperty("user", user);
         p.setProperty("password", password);
-        p.setProperty("connectTimeout", Integer.toString(CONNECT_SECONDS));
-        p.setProperty("loginTimeout", Integer.toString(CONNECT_SECONDS));
+        p.setProperty("connectTimeout", Integer.toString(READY_CONNECT_SECONDS));
+        p.setProperty("loginTimeout", Integer.toString(seconds));
         p.setProperty("socketTimeout", "600");
         p.setProperty("ApplicationName", "asymmetric");
         return DriverManager.getConnection(url + database, p);
