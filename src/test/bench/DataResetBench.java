@@ -49,27 +49,30 @@ public class DataResetBench {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         all(pool, cs, dbs::restore);
         System.out.println("### " + n + " resets of " + n + " clones' databases in parallel (2 tables, 10 rows each)\n");
-        System.out.println("Wall time of all " + n + " (median of " + runs + " rounds, ms); with sessions = each clone's database has one idle session open, as an app keeps.\n");
+        System.out.println("Wall time of all " + n + ", ms: median [min–max] of " + runs + " rounds; with sessions = each clone's database has one idle session open, as an app keeps.\n");
         System.out.println("| Strategy | no sessions | with sessions |");
         System.out.println("|---|---:|---:|");
-        for (String strategy : List.of("before: lock per template, DROP FORCE, CREATE TEMPLATE",
-                "after, no copy ready: DROP, CREATE TEMPLATE", "after, copy ready: swap by rename")) {
-            StringBuilder row = new StringBuilder("| " + strategy);
-            for (boolean sessions : new boolean[] {false, true}) {
-                long[] t = new long[runs];
-                for (int r = 0; r < runs; r++) {
+        List<String> strategies = List.of("before: lock per template, DROP FORCE, CREATE TEMPLATE",
+                "after, no copy ready: DROP, CREATE TEMPLATE", "after, copy ready: swap by rename");
+        long[][][] t = new long[strategies.size()][2][runs];
+        for (int r = 0; r < runs; r++) {
+            // rounds interleave the strategies, so a load spike from elsewhere on the machine hits all alike
+            for (int k = 0; k < strategies.size(); k++) {
+                String strategy = strategies.get(k);
+                for (int withSessions = 0; withSessions < 2; withSessions++) {
                     if (strategy.contains("swap")) {
                         all(pool, cs, dbs::makeSpare);
                     }
-                    List<Connection> open = sessions ? open(cs) : List.of();
+                    List<Connection> open = withSessions == 1 ? open(cs) : List.of();
                     long t0 = System.nanoTime();
                     all(pool, cs, d -> strategy.startsWith("before") ? legacy(d) : check(dbs.restore(d), strategy));
-                    t[r] = (System.nanoTime() - t0) / 1_000_000;
+                    t[k][withSessions][r] = (System.nanoTime() - t0) / 1_000_000;
                     close(open);
                 }
-                row.append(" | ").append(median(t));
             }
-            System.out.println(row + " |");
+        }
+        for (int k = 0; k < strategies.size(); k++) {
+            System.out.println("| " + strategies.get(k) + " | " + spread(t[k][0]) + " | " + spread(t[k][1]) + " |");
         }
         pool.shutdown();
         for (CloneData d : cs) {
@@ -107,34 +110,39 @@ public class DataResetBench {
     // ---- one clone, schemas of growing size
 
     static void bySchemaSize(Databases dbs, int[] sizes) throws Exception {
-        System.out.println("### One reset against schema size (median of " + runs + ", ms; 10 rows per table)\n");
+        System.out.println("### One reset against schema size (ms: median of " + runs + "; 10 rows per table)\n");
         System.out.println("| Tables | swap (copy ready) | copy (none ready) | before: drop, copy | make the ready copy (background) | drop database, re-migrate | drop schema, re-migrate |");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
+        List<CloneData> clones = new ArrayList<>();
         for (int tables : sizes) {
-            List<Script> m = schema(tables);
-            List<Script> seed = seed(tables);
-            CloneData d = new CloneData(HOME, "size-" + tables, "benchsize" + tables, m, seed);
+            CloneData d = new CloneData(HOME, "size-" + tables, "benchsize" + tables, schema(tables), seed(tables));
             dbs.restore(d);
-            long[] swap = new long[runs];
-            long[] copy = new long[runs];
-            long[] legacy = new long[runs];
-            long[] spare = new long[runs];
-            long[] remigrateDb = new long[runs];
-            long[] remigrateSchema = new long[runs];
-            for (int r = 0; r < runs; r++) {
-                spare[r] = time(() -> dbs.makeSpare(d));
-                swap[r] = time(() -> check(dbs.restore(d), "swap"));
+            clones.add(d);
+        }
+        long[][][] t = new long[sizes.length][6][runs];
+        for (int r = 0; r < runs; r++) {
+            // sizes interleave within each round, so load from elsewhere on the machine hits all sizes alike
+            for (int k = 0; k < sizes.length; k++) {
+                CloneData d = clones.get(k);
+                String scratch = "bench_remigrate_" + sizes[k];
+                t[k][3][r] = time(() -> dbs.makeSpare(d));
+                t[k][0][r] = time(() -> check(dbs.restore(d), "swap"));
                 dbs.makeSpare(d); // drops the swapped-out one, so the copy below starts from the same state
                 dropSpare(d);
-                copy[r] = time(() -> check(dbs.restore(d), "copy"));
-                legacy[r] = time(() -> legacy(d));
-                remigrateDb[r] = time(() -> remigrateDatabase("bench_remigrate_" + tables, m, seed));
-                remigrateSchema[r] = time(() -> remigrateSchema("bench_remigrate_" + tables, m, seed));
+                t[k][1][r] = time(() -> check(dbs.restore(d), "copy"));
+                t[k][2][r] = time(() -> legacy(d));
+                t[k][4][r] = time(() -> remigrateDatabase(scratch, d.migrations(), d.seed()));
+                t[k][5][r] = time(() -> remigrateSchema(scratch, d.migrations(), d.seed()));
             }
-            System.out.println("| " + tables + " | " + median(swap) + " | " + median(copy) + " | " + median(legacy) + " | "
-                    + median(spare) + " | " + median(remigrateDb) + " | " + median(remigrateSchema) + " |");
-            dbs.drop(HOME, d.cloneId());
-            execute("postgres", "DROP DATABASE IF EXISTS bench_remigrate_" + tables + " WITH (FORCE)");
+        }
+        for (int k = 0; k < sizes.length; k++) {
+            StringBuilder row = new StringBuilder("| " + sizes[k]);
+            for (long[] column : t[k]) {
+                row.append(" | ").append(median(column));
+            }
+            System.out.println(row + " |");
+            dbs.drop(HOME, clones.get(k).cloneId());
+            execute("postgres", "DROP DATABASE IF EXISTS bench_remigrate_" + sizes[k] + " WITH (FORCE)");
         }
         System.out.println();
     }
@@ -244,6 +252,12 @@ public class DataResetBench {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    static String spread(long[] xs) {
+        long[] s = xs.clone();
+        Arrays.sort(s);
+        return median(xs) + " [" + s[0] + "–" + s[s.length - 1] + "]";
     }
 
     static long median(long[] xs) {
