@@ -124,6 +124,18 @@ class OwnershipIT {
     }
 
     @Test
+    @SuppressWarnings("deprecation")
+    void theOldDeletePrefixStillDeletesKeysNoHomeClaimed() {
+        try (Jedis j = new Jedis("127.0.0.1", servers.redisPort)) {
+            j.set("old-1:a", "x");
+            j.set("old-1:b", "y");
+            j.set("old-10:a", "kept");
+            assertEquals(2, redis.deletePrefix("old-1:"));
+            assertEquals("kept", j.get("old-10:a"));
+        }
+    }
+
+    @Test
     void theReservedNamespaceIsNoClonePrefix() {
         assertThrows(IllegalArgumentException.class, () -> redis.deletePrefix("asym:", HOME_A));
         assertThrows(IllegalArgumentException.class, () -> redis.release("asym:owners", HOME_A));
