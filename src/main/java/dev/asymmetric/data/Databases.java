@@ -16,6 +16,7 @@ import java.util.function.Function;
  * has is marked with its home ({@link DatabaseMark}) and only that home restores or drops it.
  */
 public final class Databases {
+    private final String address;
     private final Postgres pg;
     private final Pristines pristines;
     private final CloneCopies clones;
@@ -29,10 +30,21 @@ public final class Databases {
         this("127.0.0.1", port, Credentials.USER, Credentials.PASSWORD, clock);
     }
 
+    /** The shared Postgres at {@code host:port} (a cluster's service name, when the controller runs in it). */
+    public Databases(String host, int port) {
+        this(host, port, Credentials.USER, Credentials.PASSWORD, Clock.systemUTC());
+    }
+
     Databases(String host, int port, String user, String password, Clock clock) {
+        this.address = host + ":" + port;
         this.pg = new Postgres(host, port, user, password);
         this.pristines = new Pristines(pg, clock);
         this.clones = new CloneCopies(pristines);
+    }
+
+    /** Where this server is, {@code host:port}. */
+    public String address() {
+        return address;
     }
 
     /** An SQL file's name and text, run in order. */

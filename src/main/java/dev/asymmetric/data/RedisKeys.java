@@ -26,7 +26,7 @@ public final class RedisKeys {
         this("127.0.0.1", port);
     }
 
-    RedisKeys(String host, int port) {
+    public RedisKeys(String host, int port) {
         this.address = new HostAndPort(host, port);
     }
 

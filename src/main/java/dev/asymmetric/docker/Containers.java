@@ -202,6 +202,36 @@ public final class Containers {
         }
     }
 
+    /**
+     * Removes the images asymmetric made ({@code asym-seeded/...}, {@code asym-build/...}) that are older than
+     * {@code minAge} and that no container (of any home, in any state) was created from.
+     */
+    public List<String> removeUnusedImages(java.time.Duration minAge) {
+        try {
+            java.util.Set<String> used = new java.util.HashSet<>();
+            for (Container c : engine.requests().listContainersCmd().withShowAll(true).exec()) {
+                used.add(c.getImageId());
+            }
+            long before = java.time.Instant.now().minus(minAge).getEpochSecond();
+            List<String> removed = new ArrayList<>();
+            for (com.github.dockerjava.api.model.Image i : engine.requests().listImagesCmd().exec()) {
+                String[] tags = i.getRepoTags() == null ? new String[0] : i.getRepoTags();
+                boolean ours = java.util.Arrays.stream(tags).anyMatch(t -> t.startsWith("asym-seeded/") || t.startsWith("asym-build/"));
+                if (ours && !used.contains(i.getId()) && i.getCreated() != null && i.getCreated() < before) {
+                    try {
+                        engine.requests().removeImageCmd(i.getId()).withForce(false).exec();
+                        removed.add(String.join(", ", tags));
+                    } catch (ConflictException | NotFoundException inUseOrGone) {
+                        // a container was made from it meanwhile, or someone else removed it
+                    }
+                }
+            }
+            return removed;
+        } catch (RuntimeException e) {
+            throw DockerFailures.of("removing unused images", e);
+        }
+    }
+
     /** Of these images, the ones this engine doesn't have. */
     public List<String> missingImages(java.util.Collection<String> images) {
         List<String> missing = new ArrayList<>();

@@ -114,6 +114,11 @@ public final class DockerProvider implements Provider {
     }
 
     @Override
+    public List<String> collectGarbage(Duration minAge) {
+        return containers.removeUnusedImages(minAge);
+    }
+
+    @Override
     public String create(WorkloadPlan plan) {
         if (plan.network() != null) {
             networks.ensureNetwork(plan.network(), Map.of(Labels.MANAGED, "true"));

@@ -60,6 +60,12 @@ public interface Provider extends AutoCloseable {
     /** Of these images, the ones not present where workloads run (they would be pulled on first use). */
     List<String> missingImages(java.util.Collection<String> images);
 
+    /**
+     * Removes what the provider made for workloads and nothing uses any more (Docker: seeded and built images older
+     * than {@code minAge} that no container runs from); returns what it removed, in words.
+     */
+    List<String> collectGarbage(Duration minAge);
+
     /** Creates the workload, not started; pulls or builds its image first. Returns its id. */
     String create(WorkloadPlan plan);
 

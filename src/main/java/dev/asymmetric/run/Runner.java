@@ -44,6 +44,7 @@ public final class Runner {
     private final String home;
     private final EngineCheck engine;
     private volatile ReconcileLoop running;
+    private volatile Reconcilers background;
 
     public Runner(Settings settings, Store store, Catalog catalog, EventLog events, Supplier<Provider> provider) {
         this.settings = settings;
@@ -170,8 +171,26 @@ public final class Runner {
         ActualState actual = new ActualState(p, home);
         CloneFactory factory = new CloneFactory(store, settings.ports(), claims());
         Recorder recorder = new Recorder(events, store.clock(), by);
-        return new ReconcileLoop(store, owners, actual, Reconcilers.standard(store, catalog, settings, p, actual, owners,
-                factory, recorder, home), p, settings.workers(), daemon ? settings.resync() : Duration.ofMinutes(10), health);
+        Reconcilers reconcilers = Reconcilers.standard(store, catalog, settings, p, actual, owners, factory, recorder, home);
+        background = reconcilers;
+        return new ReconcileLoop(store, owners, actual, reconcilers.all(), reconcilers.extraKeys(), p, settings.workers(),
+                daemon ? settings.resync() : Duration.ofMinutes(10), health);
+    }
+
+    /**
+     * Lets the work the reconcilers of this process left running in the background (ready database copies, so the
+     * next reset is a swap) finish before the process exits, for at most {@code max}; a verb calls it after it has
+     * printed its result.
+     */
+    public void finishBackgroundWork(Duration max) {
+        Reconcilers r = background;
+        if (r != null) {
+            try {
+                r.awaitIdle(max);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**

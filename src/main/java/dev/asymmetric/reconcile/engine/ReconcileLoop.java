@@ -35,8 +35,9 @@ public final class ReconcileLoop {
         void passed(String key, String outcome, Duration took, Throwable error);
     }
 
-    public ReconcileLoop(Store store, Ownership owners, ActualState actual, List<Reconciler> reconcilers, Provider provider,
-            int workers, Duration resyncPeriod, EngineHealth health) {
+    /** @param extraKeys keys no stored object has that every resync queues too (the garbage collector's) */
+    public ReconcileLoop(Store store, Ownership owners, ActualState actual, List<Reconciler> reconcilers,
+            Set<String> extraKeys, Provider provider, int workers, Duration resyncPeriod, EngineHealth health) {
         this.store = store;
         this.owners = owners;
         this.actual = actual;
@@ -50,7 +51,7 @@ public final class ReconcileLoop {
             listeners.forEach(l -> l.passed(key, outcome.name().toLowerCase(), took, error));
             store.feed().poke();
         });
-        this.resync = new ResyncSource(store, actual, delayer.scheduler(), resyncPeriod, Set.of());
+        this.resync = new ResyncSource(store, actual, delayer.scheduler(), resyncPeriod, extraKeys);
     }
 
     public void addListener(PassListener l) {

@@ -124,9 +124,10 @@ final class CloneReconciler implements Reconciler {
         }
         String dataMark = "r" + clone.spec().resetCount();
         if (DataPlane.needed(t) && !dataMark.equals(clone.status().dataReady())) {
-            CloneStatus.CloneData prepared = data.prepare(clone, t);
-            recorder.normal(clone.key(), "DataPrepared", resetPending ? "dropped, re-migrated, re-seeded" : "database and keys ready");
-            pass.set(s -> s.withDataReady(dataMark, prepared));
+            DataPlane.Prepared prepared = data.prepare(clone, t);
+            recorder.normal(clone.key(), "DataPrepared", (resetPending ? "reset: " : "created: ")
+                    + (prepared.how() == null ? "keys cleared" : prepared.how()));
+            pass.set(s -> s.withDataReady(dataMark, prepared.names()));
         }
         if (resetPending && !clone.spec().stopped()) {
             runResetHooks(pass, t, plans, found);
@@ -342,7 +343,7 @@ final class CloneReconciler implements Reconciler {
                     t.redis() == null ? null : dev.asymmetric.data.DataPlaneInfo.prefix(cid))).orElse(null);
         }
         if (prepared != null) {
-            data.drop(prepared);
+            data.drop(clone, prepared);
         }
         store.deleteLatest(Clone.KIND, clone.id(), Clone.class);
         recorder.normal(clone.key(), "Destroyed", "removed " + found.size() + " container(s)"
