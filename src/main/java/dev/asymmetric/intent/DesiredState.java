@@ -151,12 +151,24 @@ public final class DesiredState {
         return owner.map(Environment::name);
     }
 
-    /** Records standalone clones, in order (ports allocated in that order). */
+    /**
+     * Records standalone clones, in order (ports allocated in that order); a request for a template's default mode
+     * and seed takes a ready spare from the warm pool when there is one.
+     */
     public List<Clone> spinStandalone(List<CloneRequest> requests) {
         List<Clone> out = new ArrayList<>();
+        dev.asymmetric.store.SparePool pool = new dev.asymmetric.store.SparePool(store);
         for (CloneRequest r : requests) {
             Template t = catalog.require(r.template());
             CloneRequest resolved = resolve(r);
+            if (!r.expose() && java.util.Objects.equals(resolved.mode(), t.defaultMode())
+                    && java.util.Objects.equals(resolved.seed(), t.defaultSeed())) {
+                Optional<Clone> spare = pool.claim(t.name(), resolved.mode(), resolved.seed(), null);
+                if (spare.isPresent()) {
+                    out.add(spare.get());
+                    continue;
+                }
+            }
             out.add(clones.create(new CloneSpec(t.name(), resolved.mode(), resolved.seed(), r.expose(), Map.of(), false, 0),
                     t.portKeys()));
         }

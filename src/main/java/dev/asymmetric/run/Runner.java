@@ -171,9 +171,11 @@ public final class Runner {
         ActualState actual = new ActualState(p, home);
         CloneFactory factory = new CloneFactory(store, settings.ports(), claims());
         Recorder recorder = new Recorder(events, store.clock(), by);
-        Reconcilers reconcilers = Reconcilers.standard(store, catalog, settings, p, actual, owners, factory, recorder, home);
+        Reconcilers reconcilers = Reconcilers.standard(store, catalog, settings, p, actual, owners, factory, recorder, home,
+                daemon);
         background = reconcilers;
-        return new ReconcileLoop(store, owners, actual, reconcilers.all(), reconcilers.extraKeys(), p, settings.workers(),
+        return new ReconcileLoop(store, owners, actual, reconcilers.all(), reconcilers.extraKeys(), reconcilers::alsoWake,
+                p, settings.workers(),
                 daemon ? settings.resync() : Duration.ofMinutes(10), health);
     }
 

@@ -29,6 +29,7 @@ public final class ReconcileLoop {
     private final ResyncSource resync;
     private final List<PassListener> listeners = new CopyOnWriteArrayList<>();
     private final EngineHealth health;
+    private final java.util.function.Function<String, List<String>> alsoWake;
 
     /** Told about every pass: its key, what became of it, how long it took, and what it threw (or null). */
     public interface PassListener {
@@ -37,7 +38,9 @@ public final class ReconcileLoop {
 
     /** @param extraKeys keys no stored object has that every resync queues too (the garbage collector's) */
     public ReconcileLoop(Store store, Ownership owners, ActualState actual, List<Reconciler> reconcilers,
-            Set<String> extraKeys, Provider provider, int workers, Duration resyncPeriod, EngineHealth health) {
+            Set<String> extraKeys, java.util.function.Function<String, List<String>> alsoWake, Provider provider,
+            int workers, Duration resyncPeriod, EngineHealth health) {
+        this.alsoWake = alsoWake;
         this.store = store;
         this.owners = owners;
         this.actual = actual;
@@ -65,7 +68,8 @@ public final class ReconcileLoop {
      */
     public void start(boolean watch) {
         engine.start();
-        StoreSource storeSource = new StoreSource(store, owners, (key, delay) -> engine.queue().addAfter(key, delay));
+        StoreSource storeSource = new StoreSource(store, owners, (key, delay) -> engine.queue().addAfter(key, delay),
+                alsoWake);
         storeSource.start(engine::add);
         sources.add(storeSource);
         if (watch) {

@@ -40,6 +40,7 @@ final class EnvironmentReconciler implements Reconciler {
     private final CloneFactory clones;
     private final Recorder recorder;
     private final java.util.function.Predicate<String> ownerAlive;
+    private final dev.asymmetric.store.SparePool spares;
 
     EnvironmentReconciler(Store store, Catalog catalog, CloneFactory clones, Recorder recorder) {
         this(store, catalog, clones, recorder, EnvironmentLease::alive);
@@ -49,6 +50,7 @@ final class EnvironmentReconciler implements Reconciler {
     EnvironmentReconciler(Store store, Catalog catalog, CloneFactory clones, Recorder recorder,
             java.util.function.Predicate<String> ownerAlive) {
         this.ownerAlive = ownerAlive;
+        this.spares = new dev.asymmetric.store.SparePool(store);
         this.store = store;
         this.catalog = catalog;
         this.clones = clones;
@@ -81,6 +83,32 @@ final class EnvironmentReconciler implements Reconciler {
             return Result.requeueAfter(Duration.between(now, lease.get().expiresAt()).plusSeconds(1));
         }
         return result;
+    }
+
+    /**
+     * New members of a template's default mode and seed take a spare from the warm pool when one is ready (claimed by
+     * this environment, then listed like any member): the plan's fresh id is swapped for the spare's, and the spare
+     * needs no record, no ports and no start.
+     */
+    private Membership.Plan claimSpares(Environment env, Membership.Plan plan) {
+        Map<String, String> swapped = new LinkedHashMap<>();
+        plan.toCreate().forEach((id, r) -> {
+            Template t = catalog.find(r.template()).orElse(null);
+            if (t != null && !r.expose() && java.util.Objects.equals(r.mode(), t.defaultMode())
+                    && java.util.Objects.equals(r.seed(), t.defaultSeed()) && !env.status().pending().containsKey(id)) {
+                spares.claim(r.template(), r.mode(), r.seed(), env.key()).ifPresent(c -> {
+                    swapped.put(id, c.id());
+                    recorder.normal(env.key(), "SpareClaimed", c.id() + " (" + r.template() + ") from the warm pool");
+                });
+            }
+        });
+        if (swapped.isEmpty()) {
+            return plan;
+        }
+        List<String> slots = plan.slots().stream().map(id -> swapped.getOrDefault(id, id)).toList();
+        Map<String, CloneRequest> toCreate = new LinkedHashMap<>(plan.toCreate());
+        swapped.keySet().forEach(toCreate::remove);
+        return new Membership.Plan(slots, toCreate, plan.toDelete());
     }
 
     /** The environment's owner is gone and its lease ran out: destroy it, saying so. */
@@ -118,7 +146,7 @@ final class EnvironmentReconciler implements Reconciler {
             CloneRequest req = c != null ? c.spec().request() : env.status().pending().get(id);
             current.add(new Membership.Member(id, req, c != null, c != null && c.metadata().deleting()));
         }
-        Membership.Plan plan = Membership.plan(desired, current, clones.proposer(ids));
+        Membership.Plan plan = claimSpares(env, Membership.plan(desired, current, clones.proposer(ids)));
         List<CloneFactory.Planned> planned = new ArrayList<>();
         plan.toCreate().forEach((id, r) -> {
             Template t = catalog.require(r.template());
