@@ -5,9 +5,13 @@ import dev.asymmetric.catalog.Catalog;
 import dev.asymmetric.config.PortRange;
 import dev.asymmetric.errors.AsymException;
 import dev.asymmetric.model.Clone;
+import dev.asymmetric.model.CloneRequest;
 import dev.asymmetric.model.CloneSpec;
 import dev.asymmetric.model.CloneStatus;
 import dev.asymmetric.model.Codec;
+import dev.asymmetric.model.Environment;
+import dev.asymmetric.model.EnvironmentSpec;
+import dev.asymmetric.model.EnvironmentStatus;
 import dev.asymmetric.model.Event;
 import dev.asymmetric.model.Metadata;
 import dev.asymmetric.model.Template;
@@ -95,6 +99,18 @@ final class TestHome {
         load();
     }
 
+    /** Takes a test template out of the catalog (its directory deleted) and loads the catalog again. */
+    void withdraw(String name) {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(templates.resolve(name))) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(f);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        load();
+    }
+
     Catalog catalog() {
         return catalog;
     }
@@ -117,6 +133,16 @@ final class TestHome {
     Clone spinOn(String id, String template, Map<String, Integer> ports) {
         return store.create(new Clone(Metadata.fresh(id, null, clock.instant(), Map.of()),
                 new CloneSpec(template, null, null, false, ports, false, 0), CloneStatus.initial()));
+    }
+
+    /** Records an environment of these entries, as {@code up} records it before any pass. */
+    Environment environment(String name, CloneRequest... entries) {
+        return store.create(new Environment(Metadata.fresh(name, null, clock.instant(), Map.of()),
+                new EnvironmentSpec(null, List.of(entries), 0), EnvironmentStatus.initial()));
+    }
+
+    Environment environment(String name) {
+        return store.environment(name).orElseThrow(() -> new AssertionError("no environment record " + name));
     }
 
     /** One pass of the clone reconciler over {@code clone/<id>}. */
