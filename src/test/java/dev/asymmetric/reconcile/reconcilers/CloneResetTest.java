@@ -147,6 +147,7 @@ class CloneResetTest {
         assertEquals(States.FAILED, home.clone(c.id()).status().state());
         assertEquals(Result.done(), home.pass(c.id()).result(), "not retried on the next trigger");
         assertEquals(1, home.provider.calls("exec").size());
+        assertEquals(States.FAILED, home.clone(c.id()).status().state(), "a reset that did not happen is not passed off as up");
 
         home.edit(c.id(), s -> s.reset(true));
         home.settle(c.id());
