@@ -34,9 +34,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * One asymmetric home for reconciler tests: a real store on a temp directory, the built-in catalog plus
- * {@link TestTemplates}, the fake provider and data plane, a fake clock, and the real environment and clone
- * reconcilers wired as {@link Reconcilers#standard} wires them. A pass runs as the engine runs one: a terminal
- * named error is recorded through {@code recordTerminal}; anything else is thrown to the test.
+ * {@link TestTemplates}, the fake provider and data plane, a fake clock, and the real environment, clone and
+ * shared-service reconcilers wired as {@link Reconcilers#standard} wires them. A pass runs as the engine runs one:
+ * a terminal named error is recorded through {@code recordTerminal}; anything else is thrown to the test.
  */
 final class TestHome {
     static final String HOME_ID = "home-test";
@@ -56,6 +56,7 @@ final class TestHome {
     private Catalog catalog;
     private CloneReconciler clones;
     private EnvironmentReconciler environments;
+    private SharedServiceReconciler shared;
 
     /** What one pass came to: the result it returned, or the terminal error the engine recorded. */
     record Pass(Result result, AsymException failure) {
@@ -91,6 +92,7 @@ final class TestHome {
         clones = new CloneReconciler(store, catalog, new CloneActions(provider, actual), actual,
                 new ClonePlanner(HOME_ID, provider::endpoint), data, recorder, factory, owners, new ResetHooks(provider));
         environments = new EnvironmentReconciler(store, catalog, factory, recorder);
+        shared = new SharedServiceReconciler(store, provider, actual, recorder);
     }
 
     /** Writes a new release of a test template and loads it. */
@@ -155,6 +157,11 @@ final class TestHome {
     Pass passEnvironment(String name) {
         owners.invalidate();
         return run(environments, name);
+    }
+
+    /** One pass of the shared-service reconciler over {@code shared/<which>}. */
+    Pass passShared(String which) {
+        return run(shared, which);
     }
 
     /** Passes over the clone, letting each requested gap pass on the clock, until one asks for no more (at most 20). */
