@@ -175,6 +175,32 @@ class CloneResetTest {
     }
 
     @Test
+    void aResetOfAStoppedCloneReplacesEveryContainerAndLeavesItStopped() {
+        Clone c = home.spin("hooked");
+        home.pass(c.id());
+        String mail = home.workload(c.id(), "mail").id();
+        home.edit(c.id(), s -> s.withStopped(true));
+        home.pass(c.id());
+        home.provider.forgetCalls();
+
+        // as `reset` asks it of a stopped clone: its hooks can't run, so every container is recreated
+        home.edit(c.id(), s -> s.reset(true));
+        assertEquals(Result.done(), home.pass(c.id()).result());
+
+        assertEquals(List.of(), home.provider.calls("start"), "the new containers are made, not started");
+        assertEquals(List.of(), home.provider.calls("exec"));
+        assertNotEquals(mail, home.workload(c.id(), "mail").id());
+        assertEquals("created", home.workload(c.id(), "mail").state());
+        assertEquals(States.STOPPED, home.clone(c.id()).status().state());
+        assertEquals(1, home.clone(c.id()).status().observedResetCount());
+
+        home.edit(c.id(), s -> s.withStopped(false));
+        home.pass(c.id());
+        assertEquals(States.RUNNING, home.clone(c.id()).status().state());
+        assertEquals(List.of(TestHome.name(c.id(), "mail"), TestHome.name(c.id(), "web")), home.provider.names("start"));
+    }
+
+    @Test
     void aDatabaseSwappedInPlaceKeepsTheContainerAcrossAReset() {
         Clone c = home.spin("ledger-in-place");
         home.settle(c.id());
