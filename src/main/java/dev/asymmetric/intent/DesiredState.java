@@ -106,6 +106,12 @@ public final class DesiredState {
                 : c.withSpec(c.spec().reset(recreate || c.spec().stopped())));
     }
 
+    /** Whether the clone's last reset, one that runs hooks, failed before its hooks ran. */
+    private static boolean resetUnfinished(Clone c) {
+        long reset = c.spec().resetCount();
+        return reset > 0 && reset != c.spec().recreateReset() && !("r" + reset).equals(c.status().hooksDone());
+    }
+
     /**
      * Sets the clone's desired power state. Starting a clone whose start failed also asks for one more attempt (a
      * failed start is never retried on its own).
@@ -114,7 +120,8 @@ public final class DesiredState {
         return store.mutate(Clone.KIND, id, Clone.class, c -> {
             CloneSpec next = c.spec().withStopped(stopped);
             if (!stopped && dev.asymmetric.model.States.FAILED.equals(c.status().state())) {
-                next = next.retried();
+                // a reset whose hooks did not finish is asked for again (starting must not skip it); else one more try
+                next = resetUnfinished(c) ? next.reset(false) : next.retried();
             }
             return c.withSpec(next);
         }).orElseThrow(() -> AsymException.cloneNotFound(id));

@@ -512,6 +512,18 @@ public final class FakeProvider implements Provider {
     }
 
     @Override
+    public synchronized List<String> missingImages(java.util.Collection<String> images) {
+        call("missingImages", null, null, String.valueOf(images));
+        return images.stream().filter(missingImages::contains).toList();
+    }
+
+    @Override
+    public synchronized List<String> collectGarbage(Duration minAge) {
+        call("collectGarbage", null, null, String.valueOf(minAge));
+        return List.of();
+    }
+
+    @Override
     public synchronized void copy(Workload w, List<WorkloadPlan.FileDrop> files) {
         Held h = held(w.id(), "copy", files.stream().map(WorkloadPlan.FileDrop::target).toList().toString());
         if (!h.publishing()) {

@@ -56,7 +56,7 @@ class EngineWithReconcilersTest {
         Settings settings = Settings.load(Map.of("ASYM_HOME", home.toString()), dir.toString());
         factory = new CloneFactory(store, new PortRange(41000, 41999), p -> true, CloneFactory.EngineClaims.NONE);
         engine = new Engine(Reconcilers.standard(store, catalog, settings, provider, new ActualState(provider, "home-test"),
-                new Ownership(store), factory, new Recorder(events, clock, "test"), "home-test"), queue, 1,
+                new Ownership(store), factory, new Recorder(events, clock, "test"), "home-test", false).all(), queue, 1,
                 (key, outcome, took, error) -> { });
     }
 

@@ -49,15 +49,20 @@ final class FakeDataPlane implements DataPlane {
     }
 
     @Override
-    public CloneStatus.CloneData prepare(Clone clone, Template template) {
+    public Prepared prepare(Clone clone, Template template) {
         onPrepare.run();
         prepared.add(clone.id());
-        return new CloneStatus.CloneData(template.database() == null ? null : DataPlaneInfo.databaseName(clone.id()),
-                template.redis() == null ? null : DataPlaneInfo.prefix(clone.id()));
+        return new Prepared(new CloneStatus.CloneData(template.database() == null ? null : DataPlaneInfo.databaseName(clone.id()),
+                template.redis() == null ? null : DataPlaneInfo.prefix(clone.id())), "prepared by the fake");
     }
 
     @Override
-    public void drop(CloneStatus.CloneData data) {
+    public void drop(Clone clone, CloneStatus.CloneData data) {
         dropped.add(data);
+    }
+
+    @Override
+    public boolean awaitIdle(java.time.Duration max) {
+        return true;
     }
 }
