@@ -53,36 +53,6 @@ public final class Containers {
         return engine;
     }
 
-    /** Every container carrying {@code label=value} (stopped ones too), in one API call. */
-    public List<Workload> list(String label, String value) {
-        try {
-            List<Container> found = engine.requests().listContainersCmd().withShowAll(true)
-                    .withLabelFilter(Map.of(label, value)).exec();
-            List<Workload> out = new ArrayList<>(found.size());
-            for (Container c : found) {
-                out.add(observe(c));
-            }
-            return out;
-        } catch (RuntimeException e) {
-            throw DockerFailures.of("listing containers", e);
-        }
-    }
-
-    private static Workload observe(Container c) {
-        List<Workload.Published> ports = new ArrayList<>();
-        if (c.getPorts() != null) {
-            for (ContainerPort p : c.getPorts()) {
-                if (p.getPrivatePort() != null) {
-                    ports.add(new Workload.Published(p.getPrivatePort(), p.getIp(),
-                            p.getPublicPort() == null ? 0 : p.getPublicPort()));
-                }
-            }
-        }
-        String name = c.getNames() == null || c.getNames().length == 0 ? c.getId() : c.getNames()[0].replaceFirst("^/", "");
-        return new Workload(c.getId(), name, c.getLabels() == null ? Map.of() : c.getLabels(),
-                c.getState(), c.getStatus(), c.getImage(), c.getImageId(), ports);
-    }
-
     /**
      * Creates the container (pulling its image first if it isn't here) and copies the plan's files in; does not
      * start it. A leftover container of the same name (a crash between create and record) is replaced.
@@ -176,77 +146,6 @@ public final class Containers {
         }
     }
 
-    /** Copies files (a file, or a directory's contents, to each target path) into a container, running or not. */
-    public void copyInto(String id, List<WorkloadPlan.FileDrop> files) {
-        java.nio.file.Path tar = null;
-        try {
-            tar = java.nio.file.Files.createTempFile("asym-copy-", ".tar");
-            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(tar)) {
-                Archives.drops(files, out);
-            }
-            try (java.io.InputStream in = java.nio.file.Files.newInputStream(tar)) {
-                engine.requests().copyArchiveToContainerCmd(id).withRemotePath("/").withTarInputStream(in).exec();
-            }
-        } catch (IOException e) {
-            throw new ProviderFailure(ProviderFailure.Kind.OTHER, "packing files for " + shortId(id) + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw DockerFailures.of("copying files into " + shortId(id), e);
-        } finally {
-            if (tar != null) {
-                try {
-                    java.nio.file.Files.deleteIfExists(tar);
-                } catch (IOException ignored) {
-                    // a temp file the OS cleans up
-                }
-            }
-        }
-    }
-
-    /**
-     * Removes the images asymmetric made ({@code asym-seeded/...}, {@code asym-build/...}) that are older than
-     * {@code minAge} and that no container (of any home, in any state) was created from.
-     */
-    public List<String> removeUnusedImages(java.time.Duration minAge) {
-        try {
-            java.util.Set<String> used = new java.util.HashSet<>();
-            for (Container c : engine.requests().listContainersCmd().withShowAll(true).exec()) {
-                used.add(c.getImageId());
-            }
-            long before = java.time.Instant.now().minus(minAge).getEpochSecond();
-            List<String> removed = new ArrayList<>();
-            for (com.github.dockerjava.api.model.Image i : engine.requests().listImagesCmd().exec()) {
-                String[] tags = i.getRepoTags() == null ? new String[0] : i.getRepoTags();
-                boolean ours = java.util.Arrays.stream(tags).anyMatch(t -> t.startsWith("asym-seeded/") || t.startsWith("asym-build/"));
-                if (ours && !used.contains(i.getId()) && i.getCreated() != null && i.getCreated() < before) {
-                    try {
-                        engine.requests().removeImageCmd(i.getId()).withForce(false).exec();
-                        removed.add(String.join(", ", tags));
-                    } catch (ConflictException | NotFoundException inUseOrGone) {
-                        // a container was made from it meanwhile, or someone else removed it
-                    }
-                }
-            }
-            return removed;
-        } catch (RuntimeException e) {
-            throw DockerFailures.of("removing unused images", e);
-        }
-    }
-
-    /** Of these images, the ones this engine doesn't have. */
-    public List<String> missingImages(java.util.Collection<String> images) {
-        List<String> missing = new ArrayList<>();
-        for (String image : images) {
-            try {
-                engine.requests().inspectImageCmd(image).exec();
-            } catch (NotFoundException e) {
-                missing.add(image);
-            } catch (RuntimeException e) {
-                throw DockerFailures.of("inspecting image " + image, e);
-            }
-        }
-        return missing;
-    }
-
     /** Gives a container another name (so a replacement can take its name while it still holds its ports). */
     public void rename(String id, String newName) {
         try {
@@ -331,43 +230,6 @@ public final class Containers {
             throw DockerFailures.of("unpausing container " + shortId(id), e);
         }
     }
-
-    /**
-     * What every container on this engine holds, in one list call: the host ports running containers publish
-     * (anyone's, not only ours), the ports asymmetric's containers of every home claim in their {@link Labels#PORTS}
-     * label whatever their state (so a port stays claimed while its clone's container is stopped or recreated), the
-     * clone ids of every home, and every container name.
-     */
-    public dev.asymmetric.provider.Occupancy occupancy() {
-        try {
-            java.util.Set<Integer> ports = new java.util.HashSet<>();
-            java.util.Set<String> clones = new java.util.HashSet<>();
-            java.util.Set<String> names = new java.util.HashSet<>();
-            for (Container c : engine.requests().listContainersCmd().withShowAll(true).exec()) {
-                if (c.getPorts() != null) {
-                    for (ContainerPort p : c.getPorts()) {
-                        if (p.getPublicPort() != null && p.getPublicPort() > 0) {
-                            ports.add(p.getPublicPort());
-                        }
-                    }
-                }
-                Map<String, String> labels = c.getLabels() == null ? Map.of() : c.getLabels();
-                ports.addAll(Labels.ports(labels.get(Labels.PORTS)));
-                if (labels.get(Labels.CLONE) != null) {
-                    clones.add(labels.get(Labels.CLONE));
-                }
-                if (c.getNames() != null) {
-                    for (String n : c.getNames()) {
-                        names.add(n.replaceFirst("^/", ""));
-                    }
-                }
-            }
-            return new dev.asymmetric.provider.Occupancy(ports, clones, names);
-        } catch (RuntimeException e) {
-            throw DockerFailures.of("listing the engine's containers", e);
-        }
-    }
-
 
     public static String shortId(String id) {
         return id.length() > 12 && id.matches("[0-9a-f]+") ? id.substring(0, 12) : id;

@@ -40,7 +40,9 @@ final class EnvironmentReconciler implements Reconciler {
     private final CloneFactory clones;
     private final Recorder recorder;
     private final java.util.function.Predicate<String> ownerAlive;
-    private final dev.asymmetric.store.SparePool spares;
+    private final SpareClaims spareClaims;
+    private final LeaseCollector leases;
+    private final EnvironmentTeardown teardown;
 
     EnvironmentReconciler(Store store, Catalog catalog, CloneFactory clones, Recorder recorder) {
         this(store, catalog, clones, recorder, EnvironmentLease::alive);
@@ -50,7 +52,9 @@ final class EnvironmentReconciler implements Reconciler {
     EnvironmentReconciler(Store store, Catalog catalog, CloneFactory clones, Recorder recorder,
             java.util.function.Predicate<String> ownerAlive) {
         this.ownerAlive = ownerAlive;
-        this.spares = new dev.asymmetric.store.SparePool(store);
+        this.spareClaims = new SpareClaims(store, catalog, recorder);
+        this.leases = new LeaseCollector(store, recorder);
+        this.teardown = new EnvironmentTeardown(store, recorder);
         this.store = store;
         this.catalog = catalog;
         this.clones = clones;
@@ -70,12 +74,12 @@ final class EnvironmentReconciler implements Reconciler {
         }
         Environment env = record.get();
         if (env.metadata().deleting()) {
-            return destroy(env);
+            return teardown.destroy(env);
         }
         Optional<EnvironmentLease> lease = EnvironmentLease.of(env.metadata().labels());
         Instant now = store.clock().instant();
         if (lease.isPresent() && lease.get().expired(now, ownerAlive)) {
-            return expire(env, lease.get());
+            return leases.expire(env, lease.get());
         }
         Result result = converge(env);
         if (lease.isPresent() && !result.requeue()) {
@@ -83,45 +87,6 @@ final class EnvironmentReconciler implements Reconciler {
             return Result.requeueAfter(Duration.between(now, lease.get().expiresAt()).plusSeconds(1));
         }
         return result;
-    }
-
-    /**
-     * New members of a template's default mode and seed take a spare from the warm pool when one is ready (claimed by
-     * this environment, then listed like any member): the plan's fresh id is swapped for the spare's, and the spare
-     * needs no record, no ports and no start.
-     */
-    private Membership.Plan claimSpares(Environment env, Membership.Plan plan) {
-        Map<String, String> swapped = new LinkedHashMap<>();
-        plan.toCreate().forEach((id, r) -> {
-            Template t = catalog.find(r.template()).orElse(null);
-            if (t != null && !r.expose() && java.util.Objects.equals(r.mode(), t.defaultMode())
-                    && java.util.Objects.equals(r.seed(), t.defaultSeed()) && !env.status().pending().containsKey(id)) {
-                spares.claim(r.template(), r.mode(), r.seed(), env.key()).ifPresent(c -> {
-                    swapped.put(id, c.id());
-                    recorder.normal(env.key(), "SpareClaimed", c.id() + " (" + r.template() + ") from the warm pool");
-                });
-            }
-        });
-        if (swapped.isEmpty()) {
-            return plan;
-        }
-        List<String> slots = plan.slots().stream().map(id -> swapped.getOrDefault(id, id)).toList();
-        Map<String, CloneRequest> toCreate = new LinkedHashMap<>(plan.toCreate());
-        swapped.keySet().forEach(toCreate::remove);
-        return new Membership.Plan(slots, toCreate, plan.toDelete());
-    }
-
-    /** The environment's owner is gone and its lease ran out: destroy it, saying so. */
-    private Result expire(Environment env, EnvironmentLease lease) {
-        store.mutate(Environment.KIND, env.name(), Environment.class, e -> {
-            Map<String, String> labels = new LinkedHashMap<>(e.metadata().labels());
-            labels.put(EnvironmentLease.EXPIRED, "true");
-            return e.withMetadata(e.metadata().withLabels(labels).withDeletionRequestedAt(store.clock().instant()));
-        });
-        recorder.warning(env.key(), "Expired", "its owner " + (lease.owner() == null ? "" : lease.owner() + " ")
-                + "is gone and its lease of " + lease.ttl().toSeconds() + "s ran out at " + lease.expiresAt()
-                + "; destroying it");
-        return Result.done();
     }
 
     private Result converge(Environment env) {
@@ -146,7 +111,7 @@ final class EnvironmentReconciler implements Reconciler {
             CloneRequest req = c != null ? c.spec().request() : env.status().pending().get(id);
             current.add(new Membership.Member(id, req, c != null, c != null && c.metadata().deleting()));
         }
-        Membership.Plan plan = claimSpares(env, Membership.plan(desired, current, clones.proposer(ids)));
+        Membership.Plan plan = spareClaims.claimSpares(env, Membership.plan(desired, current, clones.proposer(ids)));
         List<CloneFactory.Planned> planned = new ArrayList<>();
         plan.toCreate().forEach((id, r) -> {
             Template t = catalog.require(r.template());
@@ -265,32 +230,6 @@ final class EnvironmentReconciler implements Reconciler {
         Instant transition = States.FAILED.equals(s.state()) ? s.lastTransitionAt() : store.clock().instant();
         status(env, x -> new EnvironmentStatus(States.FAILED, generation, x.observedResetCount(), members, Map.of(),
                 x.removing(), e.line(), transition, e.code().name()));
-    }
-
-    private Result destroy(Environment env) {
-        Set<String> all = new LinkedHashSet<>(env.status().members());
-        all.addAll(env.status().pending().keySet());
-        all.addAll(env.status().removing());
-        List<String> remaining = new ArrayList<>();
-        for (String id : all) {
-            Optional<Clone> c = store.clone(id);
-            if (c.isPresent()) {
-                remaining.add(id);
-                if (!c.get().metadata().deleting()) {
-                    store.requestDeletion(Clone.KIND, id, Clone.class);
-                }
-            }
-        }
-        if (remaining.isEmpty()) {
-            store.deleteLatest(Environment.KIND, env.name(), Environment.class);
-            recorder.forget(env.key());
-            return Result.done();
-        }
-        if (!States.DELETING.equals(env.status().state()) || !remaining.equals(env.status().members())) {
-            status(env, s -> new EnvironmentStatus(States.DELETING, env.metadata().generation(), s.observedResetCount(),
-                    remaining, Map.of(), List.of(), "destroying " + remaining.size() + " clone(s)", store.clock().instant()));
-        }
-        return Result.done();
     }
 
     @Override
