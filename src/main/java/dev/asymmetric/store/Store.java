@@ -180,29 +180,8 @@ public final class Store {
      * Re-reads and applies {@code change} until the write wins. {@code change} may return the object unchanged
      * (nothing is written) or null (nothing is written, null returned). Empty when the object doesn't exist.
      */
-    @SuppressWarnings("unchecked")
     public <T extends Resource> Optional<T> mutate(String kind, String name, Class<T> type, UnaryOperator<T> change) {
-        for (int attempt = 0; ; attempt++) {
-            Optional<T> current = read(kind, name, type);
-            if (current.isEmpty()) {
-                return current;
-            }
-            T next = change.apply(current.get());
-            if (next == null) {
-                return Optional.empty();
-            }
-            if (next == current.get()) {
-                return current;
-            }
-            try {
-                return Optional.of(write(next));
-            } catch (Conflict c) {
-                if (attempt > 50) {
-                    throw c;
-                }
-                Thread.onSpinWait();
-            }
-        }
+        return Retries.mutate(this, kind, name, type, change);
     }
 
     /**
@@ -216,18 +195,7 @@ public final class Store {
 
     /** The last phase of a delete: removes the record as it stands now, re-reading if a status write races it. */
     public <T extends Resource> void deleteLatest(String kind, String name, Class<T> type) {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            Optional<T> latest = read(kind, name, type);
-            if (latest.isEmpty()) {
-                return;
-            }
-            try {
-                delete(latest.get());
-                return;
-            } catch (Conflict c) {
-                // written meanwhile: read again
-            }
-        }
+        Retries.deleteLatest(this, kind, name, type);
     }
 
     /** Deletes the object if it still has {@code object}'s resourceVersion (the last step of a delete). */
