@@ -17,9 +17,10 @@ import java.util.Map;
  * when not given; {@code templates} as the directories written, in order.
  */
 record ConfigFile(String ports, String postgresImage, String redisImage, String controllerPort, List<String> templates,
-        String seedLimit) {
-    static final ConfigFile NONE = new ConfigFile(null, null, null, null, List.of(), null);
-    private static final List<String> TOP = List.of("ports", "postgres", "redis", "controller", "templates", "seedLimit");
+        String seedLimit, String provider, String kubeContext) {
+    static final ConfigFile NONE = new ConfigFile(null, null, null, null, List.of(), null, null, null);
+    private static final List<String> TOP = List.of("ports", "postgres", "redis", "controller", "templates", "seedLimit",
+            "provider", "kubernetes");
 
     /** @throws AsymException CONFIG_INVALID when the file is malformed */
     static ConfigFile read(Path file) {
@@ -60,6 +61,12 @@ record ConfigFile(String ports, String postgresImage, String redisImage, String 
             Integer port = c.port("port");
             controller = port == null ? null : port.toString();
         }
+        String kubeContext = null;
+        StrictMap k = top.map("kubernetes", false, "context");
+        if (k != null) {
+            k.allowOnly(List.of("context"), Map.of());
+            kubeContext = k.string("context", false);
+        }
         List<String> templates = top.stringList("templates", "directories of template directories");
         String seedLimit = null;
         Node limit = top.get("seedLimit");
@@ -69,6 +76,6 @@ record ConfigFile(String ports, String postgresImage, String redisImage, String 
             top.problems().add("seedLimit", limit.line(), "must be a size like 64MiB, not " + limit.kind());
         }
         return new ConfigFile(top.string("ports", false), pg, redis, controller,
-                templates == null ? List.of() : templates, seedLimit);
+                templates == null ? List.of() : templates, seedLimit, top.string("provider", false), kubeContext);
     }
 }
