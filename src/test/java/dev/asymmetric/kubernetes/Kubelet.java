@@ -39,7 +39,7 @@ final class Kubelet implements AutoCloseable {
         while (running) {
             try {
                 settleOnce();
-                Thread.sleep(20);
+                Thread.sleep(50);
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
