@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -122,7 +123,7 @@ public final class EnvironmentResources implements AutoCloseable {
             deleted(name);
             return;
         }
-        byte[] doc = document(r);
+        byte[] doc = document(r, provider.client().getKubernetesSerialization());
         String hash = KubeNames.hash(new String(doc, StandardCharsets.UTF_8));
         Environment existing = store.environment(name).orElse(null);
         if (existing != null && !ours(existing)) {
@@ -159,14 +160,14 @@ public final class EnvironmentResources implements AutoCloseable {
     }
 
     /** The resource as an environment.yaml: its name, and its spec's keys as written (so unknown ones are refused). */
-    private byte[] document(GenericKubernetesResource r) {
+    static byte[] document(GenericKubernetesResource r, KubernetesSerialization json) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("name", r.getMetadata().getName());
         Object spec = r.getAdditionalProperties().get("spec");
         if (spec instanceof Map<?, ?> m) {
             m.forEach((k, v) -> doc.put(String.valueOf(k), v));
         }
-        return provider.client().getKubernetesSerialization().asJson(doc).getBytes(StandardCharsets.UTF_8);
+        return json.asJson(doc).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
