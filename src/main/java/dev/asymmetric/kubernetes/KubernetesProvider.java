@@ -1,6 +1,7 @@
 package dev.asymmetric.kubernetes;
 
 import dev.asymmetric.errors.AsymException;
+import dev.asymmetric.errors.ErrorCode;
 import dev.asymmetric.provider.Occupancy;
 import dev.asymmetric.provider.Provider;
 import dev.asymmetric.provider.ProviderFailure;
@@ -45,6 +46,11 @@ public final class KubernetesProvider implements Provider {
      * @param kubeconfig the KUBECONFIG value, or null for {@code ~/.kube/config} (or the pod's service account)
      */
     public static KubernetesProvider of(String context, String kubeconfig) {
+        if (System.getProperty("org.graalvm.nativeimage.imagecode") != null) {
+            // fabric8's model classes are bound by reflection, and the native image registers none of them
+            throw new AsymException(ErrorCode.CONFIG_INVALID, "This native binary runs clones on Docker only; for"
+                    + " provider kubernetes use the JVM launcher (target/asymmetric) or the image deploy/Dockerfile.jvm builds.");
+        }
         return new KubernetesProvider(new Cluster(context, kubeconfig));
     }
 

@@ -103,6 +103,22 @@ class EnvironmentResourcesTest {
     }
 
     @Test
+    void underTheControllerADeploymentDeletedByHandComesBackByItself() {
+        client.genericKubernetesResources("asymmetric.dev/v1alpha1", "Environment")
+                .resource(environment("acme", List.of(Map.of("template", "fixture")))).create();
+        await().atMost(WAIT).until(() -> "running".equals(status("acme").get("state")));
+        var d = client.apps().deployments().inNamespace("asym-acme").list().getItems().get(0);
+        client.apps().deployments().inNamespace("asym-acme").withName(d.getMetadata().getName()).delete();
+        // the watch wakes the clone's reconciler: no resync, no command
+        await().atMost(WAIT).until(() -> {
+            var back = client.apps().deployments().inNamespace("asym-acme").withName(d.getMetadata().getName()).get();
+            return back != null && !back.getMetadata().getUid().equals(d.getMetadata().getUid())
+                    && Integer.valueOf(1).equals(back.getSpec().getReplicas());
+        });
+        await().atMost(WAIT).until(() -> "running".equals(status("acme").get("state")));
+    }
+
+    @Test
     void aResourceTheReaderRefusesChangesNothingAndSaysWhy() {
         var resources = client.genericKubernetesResources("asymmetric.dev/v1alpha1", "Environment");
         resources.resource(environment("bad", List.of(Map.of("template", "fixtur")))).create();
