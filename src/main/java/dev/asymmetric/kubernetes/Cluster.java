@@ -83,12 +83,12 @@ final class Cluster implements AutoCloseable {
         return calls.get();
     }
 
-    /** {@code context kind-kind at https://127.0.0.1:6443/}, or the server alone (in the cluster). */
+    /** {@code https://127.0.0.1:6443/ (context kind-kind)}, or the server alone (in the cluster). */
     String target() {
         try {
             Config c = config();
             String ctx = c.getCurrentContext() == null ? null : c.getCurrentContext().getName();
-            return (ctx == null ? "" : "context " + ctx + " at ") + c.getMasterUrl();
+            return c.getMasterUrl() + (ctx == null ? "" : " (context " + ctx + ")");
         } catch (ProviderFailure f) {
             return "(no usable kubeconfig: " + f.getMessage() + ")";
         }

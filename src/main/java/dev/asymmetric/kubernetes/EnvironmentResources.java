@@ -60,7 +60,8 @@ public final class EnvironmentResources implements AutoCloseable {
         this.status = new ResourceStatus(this::resources, store);
     }
 
-    NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> resources() {
+    NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,
+            Resource<GenericKubernetesResource>> resources() {
         return provider.client().genericKubernetesResources(GROUP + "/" + VERSION, KIND);
     }
 
@@ -137,7 +138,8 @@ public final class EnvironmentResources implements AutoCloseable {
         if (!unchanged) {
             try {
                 EnvironmentSpecReader.EnvironmentDoc parsed = reader.parse(doc, "environment/" + name);
-                Environment applied = desired.applyEnvironment(parsed, null, APPLIED_BY, Map.of(DesiredState.SPEC_HASH, hash));
+                Environment applied = desired.applyEnvironment(parsed, null, APPLIED_BY,
+                        Map.of(DesiredState.SPEC_HASH, hash));
                 LOG.infof("applied Environment resource %s (generation %d)", name, applied.metadata().generation());
             } catch (AsymException e) {
                 status.refuse(name, e.line());

@@ -49,7 +49,8 @@ public final class KubernetesProvider implements Provider {
         if (System.getProperty("org.graalvm.nativeimage.imagecode") != null) {
             // fabric8's model classes are bound by reflection, and the native image registers none of them
             throw new AsymException(ErrorCode.CONFIG_INVALID, "This native binary runs clones on Docker only; for"
-                    + " provider kubernetes use the JVM launcher (target/asymmetric) or the image deploy/Dockerfile.jvm builds.");
+                    + " provider kubernetes use the JVM launcher (target/asymmetric) or the image deploy/Dockerfile.jvm"
+                    + " builds.");
         }
         return new KubernetesProvider(new Cluster(context, kubeconfig));
     }
@@ -77,7 +78,8 @@ public final class KubernetesProvider implements Provider {
     public String ping() {
         try {
             VersionInfo v = cluster.call("asking the API server its version", () -> cluster.client().getKubernetesVersion());
-            return "Kubernetes " + v.getGitVersion() + " (" + target() + ")";
+            String version = v.getGitVersion() != null ? v.getGitVersion() : "v" + v.getMajor() + "." + v.getMinor();
+            return "Kubernetes " + version + " (" + target() + ")";
         } catch (ProviderFailure f) {
             throw AsymException.providerUnavailable(name(), target(), f);
         }
@@ -161,7 +163,8 @@ public final class KubernetesProvider implements Provider {
     }
 
     @Override
-    public void logs(Workload w, boolean follow, int tail, boolean timestamps, OutputStream out) throws InterruptedException {
+    public void logs(Workload w, boolean follow, int tail, boolean timestamps, OutputStream out)
+            throws InterruptedException {
         output.logs(w.id(), follow, tail, timestamps, out);
     }
 

@@ -68,7 +68,7 @@ final class Manifests {
                 .withRevisionHistoryLimit(2)
                 .withNewStrategy().withType("Recreate").endStrategy()
                 .withNewSelector().withMatchLabels(selector(plan)).endSelector()
-                .withTemplate(PodTemplates.template(plan, instance, seeds, KubeNames.configMapName(KubeNames.objectName(plan.name()))))
+                .withTemplate(PodTemplates.template(plan, instance, seeds, configMapName(plan)))
                 .endSpec().build();
     }
 
@@ -84,9 +84,13 @@ final class Manifests {
                 .withReplicas(0)
                 .withServiceName(KubeNames.objectName(plan.name()))
                 .withNewSelector().withMatchLabels(selector(plan)).endSelector()
-                .withTemplate(PodTemplates.template(plan, instance, SeedFiles.of(plan), KubeNames.configMapName(KubeNames.objectName(plan.name()))))
+                .withTemplate(PodTemplates.template(plan, instance, SeedFiles.of(plan), configMapName(plan)))
                 .withVolumeClaimTemplates(claims)
                 .endSpec().build();
+    }
+
+    static String configMapName(WorkloadPlan plan) {
+        return KubeNames.configMapName(KubeNames.objectName(plan.name()));
     }
 
     /** The plan's Service: a cluster IP with each container port under its own number; null without ports. */

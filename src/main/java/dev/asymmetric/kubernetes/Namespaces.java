@@ -35,7 +35,8 @@ final class Namespaces {
                     if (!ClusterFailures.conflict(e)) {
                         throw ClusterFailures.of("creating namespace " + name, e);
                     }
-                    continue; // made meanwhile (or being deleted): look again
+                    waitBeforeLookingAgain(name, deadline); // made meanwhile, or still being deleted: look again
+                    continue;
                 }
             }
             boolean terminating = ns.getMetadata().getDeletionTimestamp() != null
@@ -43,18 +44,23 @@ final class Namespaces {
             if (!terminating) {
                 return;
             }
-            if (System.nanoTime() > deadline) {
-                throw new ProviderFailure(ProviderFailure.Kind.UNAVAILABLE, "namespace " + name + " is still being"
-                        + " deleted after " + TERMINATING_WAIT.toSeconds() + "s (see `kubectl get namespace " + name
-                        + " -o yaml`)", null);
-            }
-            try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ProviderFailure(ProviderFailure.Kind.UNAVAILABLE, "interrupted while namespace " + name
-                        + " is being deleted", e);
-            }
+            waitBeforeLookingAgain(name, deadline);
+        }
+    }
+
+    /** A namespace being deleted (the namespace controller empties it first) is waited for, up to the deadline. */
+    private static void waitBeforeLookingAgain(String name, long deadline) {
+        if (System.nanoTime() > deadline) {
+            throw new ProviderFailure(ProviderFailure.Kind.UNAVAILABLE, "namespace " + name + " is still being"
+                    + " deleted after " + TERMINATING_WAIT.toSeconds() + "s (see `kubectl get namespace " + name
+                    + " -o yaml`)", null);
+        }
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderFailure(ProviderFailure.Kind.UNAVAILABLE, "interrupted while namespace " + name
+                    + " is being deleted", e);
         }
     }
 

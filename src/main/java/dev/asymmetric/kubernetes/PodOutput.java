@@ -82,7 +82,8 @@ final class PodOutput {
             throw new ProviderFailure(ProviderFailure.Kind.NOT_FOUND, "it has no pod running", null);
         }
         TtyExecErrorChannelable e = (in == null ? c : c.readingInput(in)).writingOutput(out).writingError(err);
-        ExecWatch watch = cluster.call("running a command", () -> (tty ? e.withTTY() : e).exec(command.toArray(String[]::new)));
+        ExecWatch watch = cluster.call("running a command",
+                () -> (tty ? e.withTTY() : e).exec(command.toArray(String[]::new)));
         try {
             return watch.exitCode().get();
         } catch (ExecutionException x) {

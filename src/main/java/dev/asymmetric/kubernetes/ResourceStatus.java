@@ -22,13 +22,14 @@ final class ResourceStatus {
     static final String REJECTED = "rejected";
     private static final Logger LOG = Logger.getLogger("dev.asymmetric.kubernetes");
 
-    private final Supplier<NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>> resources;
+    private final Supplier<NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,
+            Resource<GenericKubernetesResource>>> resources;
     private final Store store;
     private final Map<String, String> refusals = new ConcurrentHashMap<>();
     private final Map<String, Long> accepted = new ConcurrentHashMap<>();
 
-    ResourceStatus(Supplier<NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>> resources,
-            Store store) {
+    ResourceStatus(Supplier<NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,
+            Resource<GenericKubernetesResource>>> resources, Store store) {
         this.resources = resources;
         this.store = store;
     }

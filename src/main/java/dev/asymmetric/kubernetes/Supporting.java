@@ -33,7 +33,7 @@ final class Supporting {
             }
         }
         if (!seeds.isEmpty()) {
-            String name = KubeNames.configMapName(KubeNames.objectName(plan.name()));
+            String name = Manifests.configMapName(plan);
             ConfigMap wanted = seeds.configMap(name, ns, Manifests.selector(plan));
             cluster.run("writing configmap " + name + " in " + ns, () -> {
                 ConfigMap current = k.configMaps().inNamespace(ns).withName(name).get();

@@ -133,7 +133,8 @@ final class Workloads {
 
     private Resource<? extends HasMetadata> resource(WorkloadId w) {
         KubernetesClient k = cluster.client();
-        return w.kind() == WorkloadId.Kind.STATEFULSET ? k.apps().statefulSets().inNamespace(w.namespace()).withName(w.name())
+        return w.kind() == WorkloadId.Kind.STATEFULSET
+                ? k.apps().statefulSets().inNamespace(w.namespace()).withName(w.name())
                 : k.apps().deployments().inNamespace(w.namespace()).withName(w.name());
     }
 

@@ -129,6 +129,25 @@ class KubernetesProviderTest {
     }
 
     @Test
+    void aNamespaceStillBeingDeletedIsWaitedForThenMadeAgain() throws Exception {
+        client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+                .withName("asym-acme").withFinalizers("example.com/hold").endMetadata().build()).create();
+        client.namespaces().withName("asym-acme").delete();
+        assertNotNull(client.namespaces().withName("asym-acme").get().getMetadata().getDeletionTimestamp());
+        var created = java.util.concurrent.CompletableFuture.supplyAsync(() -> provider().create(Plans.clone("fixture-a1b2", "acme")));
+        Thread.sleep(600);
+        assertFalse(created.isDone(), "nothing is created in a namespace that is going away");
+        client.namespaces().withName("asym-acme").edit(n -> {
+            n.getMetadata().setFinalizers(List.of());
+            return n;
+        });
+        assertTrue(created.get(30, java.util.concurrent.TimeUnit.SECONDS).startsWith("asym-acme/deployment/"));
+        var ns = client.namespaces().withName("asym-acme").get();
+        assertNull(ns.getMetadata().getDeletionTimestamp());
+        assertEquals("acme", ns.getMetadata().getLabels().get(KubeNames.ENVIRONMENT));
+    }
+
+    @Test
     void aHomesNamespaceAndTheSystemNamespaceOutliveTheirWorkloads() {
         KubernetesProvider p = provider();
         String standalone = p.create(Plans.clone("fixture-a1b2", null));
