@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,6 +35,7 @@ public final class EnvironmentResources implements AutoCloseable {
     static final String GROUP = "asymmetric.dev";
     static final String VERSION = "v1alpha1";
     static final String KIND = "Environment";
+    static final String PLURAL = "environments";
     static final String APPLIED_BY = "crd";
     static final Duration RESCAN = Duration.ofSeconds(10);
     private static final Logger LOG = Logger.getLogger("dev.asymmetric.kubernetes");
@@ -48,7 +50,9 @@ public final class EnvironmentResources implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final java.util.Set<String> statusDue = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile Watch watch;
+    private volatile boolean crdMissing;
     private AutoCloseable feed;
 
     public EnvironmentResources(KubernetesProvider provider, Store store, EnvironmentSpecReader reader,
@@ -62,15 +66,21 @@ public final class EnvironmentResources implements AutoCloseable {
 
     NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,
             Resource<GenericKubernetesResource>> resources() {
-        return provider.client().genericKubernetesResources(GROUP + "/" + VERSION, KIND);
+        // named outright, so a cluster without the CRD answers 404 instead of failing discovery
+        return provider.client().genericKubernetesResources(new ResourceDefinitionContext.Builder().withGroup(GROUP)
+                .withVersion(VERSION).withKind(KIND).withPlural(PLURAL).withNamespaced(false).build());
     }
 
     /** Watches the resources, follows the store for status, and rescans every {@link #RESCAN}. */
     public void start() {
         feed = store.feed().subscribe(key -> {
-            if (key.startsWith(Environment.KIND + "/")) {
-                String name = key.substring(Environment.KIND.length() + 1);
-                worker.execute(() -> status.write(name));
+            // a burst of writes to one environment (a spin makes many) costs its resource one status write
+            String name = key.startsWith(Environment.KIND + "/") ? key.substring(Environment.KIND.length() + 1) : null;
+            if (name != null && statusDue.add(name)) {
+                worker.execute(() -> {
+                    statusDue.remove(name);
+                    status.write(name);
+                });
             }
         });
         worker.execute(this::connect);
@@ -84,9 +94,9 @@ public final class EnvironmentResources implements AutoCloseable {
                 public void eventReceived(Action action, GenericKubernetesResource r) {
                     String name = r.getMetadata().getName();
                     if (action == Action.DELETED) {
-                        worker.execute(() -> deleted(name));
+                        worker.execute(() -> guarded("destroying environment " + name, () -> deleted(name)));
                     } else if (action == Action.ADDED || action == Action.MODIFIED) {
-                        worker.execute(() -> apply(name));
+                        worker.execute(() -> guarded("applying Environment resource " + name, () -> apply(name)));
                     }
                 }
 
@@ -97,8 +107,33 @@ public final class EnvironmentResources implements AutoCloseable {
                 }
             });
         } catch (RuntimeException e) {
-            LOG.warnf("can't watch Environment resources (%s); trying again in 5 s", e.getMessage());
+            if (!missingCrd(e)) {
+                LOG.warnf("can't watch Environment resources (%s); trying again in 5 s", e.getMessage());
+            }
             worker.schedule(this::connect, 5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A cluster without the CRD is said once, not every few seconds; the controller keeps looking for it. */
+    private boolean missingCrd(RuntimeException e) {
+        if (!ClusterFailures.notFound(e)) {
+            return false;
+        }
+        if (!crdMissing) {
+            crdMissing = true;
+            LOG.infof("the Environment CRD is not installed (kubectl apply -f deploy/kubernetes/crd.yaml);"
+                    + " Environment resources are applied once it is");
+        }
+        return true;
+    }
+
+    private void guarded(String doing, Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            if (!missingCrd(e)) {
+                LOG.warnf("%s failed: %s", doing, e.getMessage());
+            }
         }
     }
 
@@ -106,14 +141,17 @@ public final class EnvironmentResources implements AutoCloseable {
     void rescan() {
         try {
             var names = resources().list().getItems().stream().map(r -> r.getMetadata().getName()).toList();
-            names.forEach(this::apply);
+            crdMissing = false;
+            names.forEach(n -> guarded("applying Environment resource " + n, () -> apply(n)));
             for (Environment e : store.environments()) {
                 if (ours(e) && !names.contains(e.name())) {
                     deleted(e.name());
                 }
             }
         } catch (RuntimeException e) {
-            LOG.warnf("can't list Environment resources: %s", e.getMessage());
+            if (!missingCrd(e)) {
+                LOG.warnf("can't list Environment resources: %s", e.getMessage());
+            }
         }
     }
 

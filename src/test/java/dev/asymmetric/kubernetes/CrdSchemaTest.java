@@ -76,6 +76,7 @@ class CrdSchemaTest {
         assertEquals("Cluster", crd.path("spec").path("scope").asText());
         assertEquals(EnvironmentResources.GROUP, crd.path("spec").path("group").asText());
         assertEquals(EnvironmentResources.KIND, crd.path("spec").path("names").path("kind").asText());
+        assertEquals(EnvironmentResources.PLURAL, crd.path("spec").path("names").path("plural").asText());
         assertEquals(EnvironmentResources.VERSION, crd.path("spec").path("versions").get(0).path("name").asText());
         assertTrue(crd.path("spec").path("versions").get(0).path("subresources").has("status"));
     }
