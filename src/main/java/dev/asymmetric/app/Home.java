@@ -6,6 +6,8 @@ import dev.asymmetric.config.Settings;
 import dev.asymmetric.data.DataPlaneInfo;
 import dev.asymmetric.docker.DockerEngine;
 import dev.asymmetric.docker.DockerProvider;
+import dev.asymmetric.kubernetes.EnvironmentResources;
+import dev.asymmetric.kubernetes.KubernetesProvider;
 import dev.asymmetric.provider.Provider;
 import dev.asymmetric.run.ActualQuery;
 import dev.asymmetric.model.Codec;
@@ -43,10 +45,23 @@ public final class Home implements AutoCloseable {
         this.catalog = new Lazy<>(() -> new Catalog(BuiltInTemplates.root(), settings().templateDirs(),
                 settings().seedLimit().bytes()));
         this.events = new Lazy<>(() -> new EventLog(settings().home(), codec()));
-        this.provider = new Lazy<>(() -> new DockerProvider(new DockerEngine(settings().dockerHost())));
+        this.provider = new Lazy<>(this::newProvider);
         this.runner = new Lazy<>(() -> new Runner(settings(), store(), catalog(), events(), provider));
         this.desired = new Lazy<>(() -> new DesiredState(store(), catalog(),
                 new CloneFactory(store(), settings().ports(), runner().claims())));
+    }
+
+    /** Where clones run, as Settings say (docs/kubernetes.md): nothing of the other provider is loaded. */
+    private Provider newProvider() {
+        Settings s = settings();
+        return Settings.KUBERNETES.equals(s.provider()) ? KubernetesProvider.of(s.kubeContext(), s.kubeconfig())
+                : new DockerProvider(new DockerEngine(s.dockerHost()));
+    }
+
+    /** The Environment custom resources the controller applies when clones run on Kubernetes; null on Docker. */
+    public EnvironmentResources environmentResources() {
+        return Settings.KUBERNETES.equals(settings().provider())
+                ? new EnvironmentResources((KubernetesProvider) provider.get(), store(), specReader(), desired()) : null;
     }
 
     public static Home fromEnvironment() {

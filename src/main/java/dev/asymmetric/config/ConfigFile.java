@@ -17,10 +17,10 @@ import java.util.Map;
  * when not given; {@code templates} as the directories written, in order.
  */
 record ConfigFile(String ports, String postgresImage, String redisImage, String controllerPort, List<String> templates,
-        String seedLimit, Map<String, Integer> pool) {
-    static final ConfigFile NONE = new ConfigFile(null, null, null, null, List.of(), null, Map.of());
+        String seedLimit, Map<String, Integer> pool, String provider, String kubeContext) {
+    static final ConfigFile NONE = new ConfigFile(null, null, null, null, List.of(), null, Map.of(), null, null);
     private static final List<String> TOP = List.of("ports", "postgres", "redis", "controller", "templates", "seedLimit",
-            "pool");
+            "pool", "provider", "kubernetes");
     /** The most spares a template may keep warm (each holds its containers and ports). */
     static final int MAX_SPARES = 50;
 
@@ -63,6 +63,12 @@ record ConfigFile(String ports, String postgresImage, String redisImage, String 
             Integer port = c.port("port");
             controller = port == null ? null : port.toString();
         }
+        String kubeContext = null;
+        StrictMap k = top.map("kubernetes", false, "context");
+        if (k != null) {
+            k.allowOnly(List.of("context"), Map.of());
+            kubeContext = k.string("context", false);
+        }
         List<String> templates = top.stringList("templates", "directories of template directories");
         String seedLimit = null;
         Node limit = top.get("seedLimit");
@@ -82,6 +88,6 @@ record ConfigFile(String ports, String postgresImage, String redisImage, String 
             }
         }
         return new ConfigFile(top.string("ports", false), pg, redis, controller,
-                templates == null ? List.of() : templates, seedLimit, pool);
+                templates == null ? List.of() : templates, seedLimit, pool, top.string("provider", false), kubeContext);
     }
 }

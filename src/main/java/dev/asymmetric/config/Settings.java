@@ -11,7 +11,9 @@ import java.util.Map;
  * Where state lives and the knobs users set: environment variables first, then {@code $ASYM_HOME/config.yaml},
  * then defaults (docs/cli.md). Read once per process. {@code home} is canonical (a symlink to a home is that
  * home). {@code templateDirs} are the user template directories in catalog order, a later one overriding an
- * earlier: config.yaml's {@code templates} as listed, then {@code ASYM_TEMPLATES_DIR}.
+ * earlier: config.yaml's {@code templates} as listed, then {@code ASYM_TEMPLATES_DIR}. {@code provider} is where clones
+ * run ({@code docker} or {@code kubernetes}); {@code kubeContext} and {@code kubeconfig} (KUBECONFIG) are only read by
+ * the Kubernetes provider, null meaning "as kubectl finds them" (docs/kubernetes.md).
  */
 public record Settings(
         Path home,
@@ -23,11 +25,16 @@ public record Settings(
         int controllerPort,
         ByteSize seedLimit,
         Tuning tuning,
-        Map<String, Integer> pool) {
+        Map<String, Integer> pool,
+        String provider,
+        String kubeContext,
+        String kubeconfig) {
 
     public static final String DEFAULT_POSTGRES_IMAGE = "postgres:16-alpine";
     public static final String DEFAULT_REDIS_IMAGE = "redis:7-alpine";
     public static final int DEFAULT_CONTROLLER_PORT = 7780;
+    public static final String DOCKER = "docker";
+    public static final String KUBERNETES = "kubernetes";
 
     public Settings {
         templateDirs = List.copyOf(templateDirs);
@@ -80,11 +87,17 @@ public record Settings(
             throw new AsymException(ErrorCode.CONFIG_INVALID, "The seed limit '" + limitText + "' is not a size like"
                     + " 64MiB, 512KiB or 1048576 (bytes); fix ASYM_SEED_LIMIT or 'seedLimit' in " + configFile);
         }
+        String provider = firstOf(env.get("ASYM_PROVIDER"), file.provider(), DOCKER).strip();
+        if (!provider.equals(DOCKER) && !provider.equals(KUBERNETES)) {
+            throw new AsymException(ErrorCode.CONFIG_INVALID, "The provider '" + provider + "' is not docker or"
+                    + " kubernetes; fix ASYM_PROVIDER or 'provider' in " + configFile);
+        }
         return new Settings(home, templateDirs(env.get("ASYM_TEMPLATES_DIR"), file.templates(), home, userHome),
                 env.get("DOCKER_HOST"), ports,
                 firstOf(env.get("ASYM_POSTGRES_IMAGE"), file.postgresImage(), DEFAULT_POSTGRES_IMAGE),
                 firstOf(env.get("ASYM_REDIS_IMAGE"), file.redisImage(), DEFAULT_REDIS_IMAGE),
-                controllerPort, seedLimit, Tuning.from(System::getProperty), file.pool());
+                controllerPort, seedLimit, Tuning.from(System::getProperty), file.pool(), provider,
+                firstOf(env.get("ASYM_KUBE_CONTEXT"), file.kubeContext()), firstOf(env.get("KUBECONFIG")));
     }
 
     /** Reconcile workers per process. */

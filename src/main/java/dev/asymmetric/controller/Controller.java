@@ -24,6 +24,7 @@ public final class Controller implements AutoCloseable {
     private Daemon daemon;
     private SpecFolder folder;
     private RestApi api;
+    private AutoCloseable environments;
     private int port;
 
     public Controller(Home home) {
@@ -52,6 +53,11 @@ public final class Controller implements AutoCloseable {
             folder = new SpecFolder(specs, home.store(), home.specReader(), home.desired(), home.specFileReports(),
                     home.events(), debounce, rescan);
             folder.start();
+            var crs = home.environmentResources(); // Kubernetes only: Environment custom resources (docs/kubernetes.md)
+            if (crs != null) {
+                crs.start();
+                environments = crs;
+            }
         } catch (IOException e) {
             close();
             throw new UncheckedIOException(e);
@@ -84,6 +90,13 @@ public final class Controller implements AutoCloseable {
         LOG.info("controller stopping: finishing work in flight; clones keep running");
         if (folder != null) {
             folder.close();
+        }
+        if (environments != null) {
+            try {
+                environments.close();
+            } catch (Exception ignored) {
+                // closing on the way out
+            }
         }
         if (api != null) {
             api.close();
