@@ -43,6 +43,11 @@ public final class AsymException extends RuntimeException {
                 Map.of("dockerHost", host, "reason", String.valueOf(rootMessage(cause))), cause);
     }
 
+    /** The runtime where clones run doesn't answer: Docker's engine, or a cluster. */
+    public static AsymException unavailable(String provider, String target, Throwable cause) {
+        return "docker".equals(provider) ? dockerUnavailable(target, cause) : providerUnavailable(provider, target, cause);
+    }
+
     /** The runtime a provider other than Docker drives (a Kubernetes cluster) doesn't answer. */
     public static AsymException providerUnavailable(String provider, String target, Throwable cause) {
         return new AsymException(ErrorCode.CLUSTER_UNAVAILABLE,

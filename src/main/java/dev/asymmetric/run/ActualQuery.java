@@ -101,7 +101,6 @@ public final class ActualQuery {
 
     private AsymException unavailable(ProviderFailure f) {
         Provider p = provider.get();
-        return "docker".equals(p.name()) ? AsymException.dockerUnavailable(p.target(), f)
-                : AsymException.providerUnavailable(p.name(), p.target(), f);
+        return AsymException.unavailable(p.name(), p.target(), f);
     }
 }

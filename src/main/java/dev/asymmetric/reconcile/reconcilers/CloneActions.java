@@ -155,8 +155,7 @@ final class CloneActions {
     }
 
     private AsymException unavailable(ProviderFailure f) {
-        return provider.name().equals("docker") ? AsymException.dockerUnavailable(provider.target(), f)
-                : AsymException.providerUnavailable(provider.name(), provider.target(), f);
+        return AsymException.unavailable(provider.name(), provider.target(), f);
     }
 
     private AsymException unavailableOr(ProviderFailure f, AsymException otherwise) {

@@ -37,7 +37,7 @@ public final class EngineLedger implements CloneFactory.EngineClaims {
         try {
             o = c.occupancy();
         } catch (ProviderFailure f) {
-            throw AsymException.dockerUnavailable(c.target(), f);
+            throw AsymException.unavailable(c.name(), c.target(), f);
         }
         return new CloneFactory.Claims(o.hostPorts(), id -> o.usesCloneId(id) || databaseInUse(c, id));
     }
@@ -53,7 +53,7 @@ public final class EngineLedger implements CloneFactory.EngineClaims {
         try {
             shared = c.list().stream().filter(w -> w.label(Labels.SHARED) != null && w.running()).toList();
         } catch (ProviderFailure f) {
-            throw AsymException.dockerUnavailable(c.target(), f);
+            throw AsymException.unavailable(c.name(), c.target(), f);
         }
         Provider.Address pg = addressOf(c, shared, SharedService.POSTGRES);
         Provider.Address redis = addressOf(c, shared, SharedService.REDIS);

@@ -102,7 +102,7 @@ final class SharedServiceReconciler implements Reconciler {
             }
         } catch (ProviderFailure f) {
             if (f.kind() == ProviderFailure.Kind.UNAVAILABLE) {
-                throw AsymException.dockerUnavailable(provider.target(), f);
+                throw AsymException.unavailable(provider.name(), provider.target(), f);
             }
             throw new AsymException(dev.asymmetric.errors.ErrorCode.CLONE_START_FAILED, "Can't run the shared " + which
                     + " (" + svc.spec().image() + "): " + f.getMessage() + ". Set its image with ASYM_"
@@ -112,10 +112,10 @@ final class SharedServiceReconciler implements Reconciler {
         Integer port = address == null ? null : address.port();
         String id = c.id();
         long generation = svc.metadata().generation();
-        if (port != null && answers(which, port)) {
+        if (port != null && answers(which, address)) {
             if (!States.RUNNING.equals(svc.status().state()) || !port.equals(svc.status().hostPort())
                     || !id.equals(svc.status().containerId()) || svc.status().observedGeneration() != generation) {
-                recorder.normal(svc.key(), "Ready", containerName(which) + " answers on 127.0.0.1:" + port);
+                recorder.normal(svc.key(), "Ready", containerName(which) + " answers on " + address.host() + ":" + port);
                 status(svc, s -> new SharedService.Status(States.RUNNING, generation, port, id, "up"));
             }
             return Result.done();
@@ -169,8 +169,9 @@ final class SharedServiceReconciler implements Reconciler {
         }
     }
 
-    private static boolean answers(String which, int port) {
-        return SharedService.POSTGRES.equals(which) ? new Databases(port).ready() : new RedisKeys(port).ready();
+    private static boolean answers(String which, Provider.Address at) {
+        return SharedService.POSTGRES.equals(which) ? new Databases(at.host(), at.port()).ready()
+                : new RedisKeys(at.host(), at.port()).ready();
     }
 
     /** The plan as a string that is the same in every process (map order is not). */
