@@ -10,7 +10,6 @@ import dev.asymmetric.model.Template;
 import dev.asymmetric.spec.EnvironmentSpecReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +89,7 @@ final class EnvDiff extends Verb {
     }
 
     private static Map<SpinPreview.Action, Integer> counts(List<SpinPreview.Change> changes) {
-        Map<SpinPreview.Action, Integer> counts = new EnumMap<>(SpinPreview.Action.class);
+        Map<SpinPreview.Action, Integer> counts = new LinkedHashMap<>();
         for (SpinPreview.Action a : List.of(SpinPreview.Action.CREATE, SpinPreview.Action.RECREATE,
                 SpinPreview.Action.REMOVE, SpinPreview.Action.KEEP)) {
             long n = changes.stream().filter(c -> c.action() == a).count();

@@ -70,8 +70,10 @@ final class Progress {
         if (shown < clones.size()) {
             Map<String, Integer> rest = new java.util.TreeMap<>();
             clones.subList(shown, clones.size()).forEach(c -> rest.merge(c.status().state(), 1, Integer::sum));
-            StringBuilder sb = new StringBuilder(Marks.WAIT + " " + (clones.size() - shown) + " more:");
-            rest.forEach((state, n) -> sb.append(' ').append(n).append(' ').append(state));
+            List<String> counts = new ArrayList<>();
+            rest.forEach((state, n) -> counts.add(n + " " + state));
+            StringBuilder sb = new StringBuilder(Marks.WAIT + " " + (clones.size() - shown) + " more: "
+                    + String.join(", ", counts));
             rows.add(sb.length() < terminal.width() ? sb.toString() : sb.substring(0, Math.max(0, terminal.width() - 1)));
         }
         return rows;
