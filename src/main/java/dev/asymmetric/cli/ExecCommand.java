@@ -10,8 +10,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code asymmetric exec <id> [--service S] [-i] [-t] -- <command>...}: runs a command in one of a clone's
- * containers (its first service's unless {@code --service}) and exits with the command's exit code. {@code -i}
- * passes stdin; {@code -t} gives the command a TTY, and with both on a terminal it is put in raw mode meanwhile.
+ * containers (its first service's unless {@code --service}) and exits with the command's exit code. {@code -t}
+ * gives the command a TTY; {@code -it} on a terminal is interactive (the terminal in raw mode meanwhile);
+ * {@code -i} alone pipes stdin in ({@link PipedInput}).
  */
 @Command(name = "exec", description = "Run a command in a clone's container; exit with the command's exit code.")
 final class ExecCommand extends Verb {
@@ -38,10 +39,19 @@ final class ExecCommand extends Verb {
         String svc = service != null ? service : home().catalog().find(c.spec().template())
                 .map(t -> t.services().get(0)).map(Template.Service::name).orElse(null);
         Workload w = home().actual().workloads(id, svc).get(0);
-        RawTerminal raw = interactive && tty && System.console() != null ? RawTerminal.enter() : null;
-        try {
-            out().flush();
-            return home().actual().exec(w, command, tty, interactive ? System.in : null, stdout(), stderr());
+        if (interactive && tty && System.console() == null) {
+            throw usage("-it needs a terminal, and stdin (or stdout) is not one; pipe input with -i alone");
+        }
+        TrackedOutput to = new TrackedOutput(stdout());
+        RawTerminal raw = interactive && tty ? RawTerminal.enter() : null;
+        try (PipedInput input = interactive && !tty ? PipedInput.read(System.in) : null) {
+            return input != null ? home().actual().exec(w, input.wrap(command), false, input.stream(), to, stderr())
+                    : home().actual().exec(w, command, tty, interactive ? System.in : null, to, stderr());
+        } catch (RuntimeException e) {
+            if (to.gone()) {
+                return 0; // whoever read our output went away
+            }
+            throw e;
         } finally {
             if (raw != null) {
                 raw.close();

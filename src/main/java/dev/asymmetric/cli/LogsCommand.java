@@ -49,7 +49,14 @@ final class LogsCommand extends Verb {
         found.sort(Comparator.comparingInt(w -> order.contains(w.label(Labels.SERVICE))
                 ? order.indexOf(w.label(Labels.SERVICE)) : order.size()));
         if (found.size() == 1) {
-            home().actual().logs(found.get(0), follow, tail, timestamps, stdout());
+            TrackedOutput to = new TrackedOutput(stdout());
+            try {
+                home().actual().logs(found.get(0), follow, tail, timestamps, to);
+            } catch (RuntimeException e) {
+                if (!to.gone()) {
+                    throw e;
+                }
+            }
             return 0;
         }
         return merged(found);
@@ -82,8 +89,8 @@ final class LogsCommand extends Verb {
                         ? l.stamp() + " " : "") + l.text());
             }
             out().flush();
-            if (merge.finished()) {
-                break;
+            if (merge.finished() || out().checkError()) {
+                break; // every container ended, or whoever read us went away
             }
             Thread.sleep(50);
         }
