@@ -20,6 +20,8 @@ final class Progress {
     private final Map<String, String> lastStates = new HashMap<>();
     /** Lines the live display occupies now: 0 nothing, 1 a single line (cursor on it), n > 1 a block above the cursor. */
     private int drawn;
+    /** What was drawn last: an unchanged display is not drawn again. */
+    private String last = "";
 
     Progress(PrintWriter err, Terminal terminal) {
         this.err = err;
@@ -43,15 +45,15 @@ final class Progress {
             line.append(' ').append(c.id()).append(' ').append(paint(c.status().state())).append(' ');
             visible += c.id().length() + c.status().state().length() + 3;
         }
-        clearDrawn();
-        if (visible < terminal.width()) {
-            err.print(line);
-            drawn = clones.isEmpty() ? 0 : 1;
-        } else {
-            List<String> rows = rows(clones);
-            rows.forEach(err::println);
-            drawn = rows.size() + 1;
+        List<String> rows = visible < terminal.width() ? List.of(line.toString()) : rows(clones);
+        String display = String.join("\n", rows) + (rows.size() > 1 ? "\n" : "");
+        if (display.equals(last) && drawn > 0) {
+            return;
         }
+        clearDrawn();
+        err.print(display);
+        drawn = clones.isEmpty() ? 0 : rows.size() > 1 ? rows.size() + 1 : 1;
+        last = display;
         err.flush();
     }
 

@@ -48,6 +48,14 @@ class ProgressTest {
     }
 
     @Test
+    void anUnchangedDisplayIsNotDrawnAgain() {
+        Progress p = progress(Terminal.tty(24, 80, Map.of("NO_COLOR", "1"), false));
+        p.show(List.of(clone("fixture-a", "pending")));
+        p.show(List.of(clone("fixture-a", "pending")));
+        assertEquals("… fixture-a pending ", text.toString());
+    }
+
+    @Test
     void moreClonesThanTheWidthTakeALineEachAndTheRestAreCountedBelowTheHeight() {
         Progress p = progress(Terminal.tty(5, 40, Map.of(), true));
         List<Clone> many = new ArrayList<>();
