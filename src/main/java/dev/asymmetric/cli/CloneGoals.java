@@ -15,13 +15,15 @@ final class CloneGoals {
     }
 
     /** Every clone observed its generation (and reset target) and settled after a pass of its own. */
-    static Goals.Watching<List<Clone>> clonesSettled(List<String> ids, Map<String, Long> resetTargets, String what, String followUp) {
+    static Goals.Watching<List<Clone>> clonesSettled(List<String> ids, Map<String, Long> resetTargets, String what,
+            String followUp) {
         return new Goals.Watching<>() {
             @Override
             public Optional<List<Clone>> reached(View view) {
                 List<Clone> out = new ArrayList<>();
                 for (String id : ids) {
-                    Clone c = view.store().clone(id).orElseThrow(() -> Goals.goneWhileWaiting("clone " + id, "asymmetric status"));
+                    Clone c = view.store().clone(id).orElseThrow(() -> Goals.goneWhileWaiting("clone " + id,
+                            "asymmetric status"));
                     if (!Goals.settled(c, view, resetTargets.getOrDefault(id, 0L))) {
                         return Optional.empty();
                     }
