@@ -105,6 +105,10 @@ public final class Home implements AutoCloseable {
 
     @Override
     public void close() {
+        if (runner.isBuilt()) {
+            // after the verb printed its result: let its ready database copies finish (the next reset swaps them in)
+            runner.get().finishBackgroundWork(java.time.Duration.ofSeconds(10));
+        }
         if (store.isBuilt()) {
             try {
                 // its file watch parks a thread in native code, which holds up JVM exit

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 @Command(name = "controller", description = "Run the controller: reconcile continuously, apply the spec folder,"
         + " serve the REST API and health on 127.0.0.1.")
 final class ControllerCommand extends Verb {
-    @Option(names = "--specs", paramLabel = "<dir>", description = "The spec folder to watch (default: $ASYM_HOME/specs).")
+    @Option(names = "--specs", paramLabel = "<dir>", description = "The spec folder to watch, an existing directory"
+            + " (default: $ASYM_HOME/specs, created if missing).")
     Path specs;
 
     @Option(names = "--port", paramLabel = "<n>", description = "The API port on 127.0.0.1 (default: 7780, or"
@@ -22,7 +23,7 @@ final class ControllerCommand extends Verb {
         Controller controller = new Controller(home());
         Thread hook = new Thread(controller::close, "controller-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        controller.start(specs == null ? home().settings().defaultSpecsDir() : specs,
+        controller.start(specs == null ? home().settings().defaultSpecsDir() : specs.toAbsolutePath(), specs == null,
                 port == null ? home().settings().controllerPort() : port,
                 home().settings().tuning().specsDebounce(),
                 home().settings().tuning().specsRescan());

@@ -1,8 +1,12 @@
 package dev.asymmetric.cli;
 
 import dev.asymmetric.catalog.Catalog;
+import dev.asymmetric.errors.AsymException;
 import dev.asymmetric.errors.ErrorRenderer;
 import dev.asymmetric.model.SharedService;
+import dev.asymmetric.store.PrivateFiles;
+import dev.asymmetric.store.Store;
+import dev.asymmetric.store.WriteFailure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,11 +32,8 @@ final class DoctorCommand extends Verb {
         checks.add(check("Docker engine", () -> home().actual().engineVersion()));
         checks.add(check("ASYM_HOME writable", this::homeWritable));
         checks.add(catalog());
-        checks.add(check("State store readable", () -> {
-            int envs = home().store().environments().size();
-            int clones = home().store().clones().size();
-            return envs + " environment(s), " + clones + " clone(s)";
-        }));
+        checks.add(images());
+        checks.add(storeReadable());
         checks.addAll(sharedServices());
         boolean allOk = checks.stream().allMatch(Check::ok);
         if (json.json) {
@@ -56,6 +57,28 @@ final class DoctorCommand extends Verb {
         return allOk ? 0 : 1;
     }
 
+    /**
+     * The catalog's images that are not on the engine: not a failure (they are pulled on first use), but a machine
+     * that can't pull must build them first, and this says which.
+     */
+    private Check images() {
+        Map<String, String> byImage = new java.util.TreeMap<>();
+        home().catalog().all().values().forEach(t -> t.services().stream().filter(s -> s.image() != null)
+                .forEach(s -> byImage.merge(s.image(), t.name(), (a, b) -> a + ", " + b)));
+        try {
+            List<String> missing = home().actual().missingImages(byImage.keySet());
+            if (missing.isEmpty()) {
+                return new Check("Catalog images", true, "all " + byImage.size() + " on this engine");
+            }
+            List<String> named = missing.stream().map(i -> i + " (" + byImage.get(i) + ")").toList();
+            return new Check("Catalog images", true, missing.size() + " of " + byImage.size() + " not on this engine,"
+                    + " pulled on first use: " + String.join(", ", named) + ". Without a registry, build them first"
+                    + " (.ci/images/real-programs.sh builds stand-ins of WireMock, MailDev and Unleash).");
+        } catch (AsymException e) {
+            return new Check("Catalog images", false, e.line());
+        }
+    }
+
     /** The shared Postgres and Redis as the store last saw them (only once some clone needed them). */
     private List<Check> sharedServices() {
         List<Check> out = new ArrayList<>();
@@ -75,11 +98,32 @@ final class DoctorCommand extends Verb {
         return out;
     }
 
-    private String homeWritable() throws IOException {
+    /** Every record the store can't read, one per line with its fix; the counts of those it can. */
+    private Check storeReadable() {
+        try {
+            Store store = home().store();
+            String counts = store.environments().size() + " environment(s), " + store.clones().size() + " clone(s)";
+            List<AsymException> unreadable = store.unreadable();
+            if (unreadable.isEmpty()) {
+                return new Check("State store readable", true, counts);
+            }
+            StringBuilder sb = new StringBuilder(counts + "; " + unreadable.size() + " record(s) can't be read:");
+            unreadable.forEach(e -> sb.append("\n    ").append(e.line()));
+            return new Check("State store readable", false, sb.toString());
+        } catch (RuntimeException e) {
+            return new Check("State store readable", false, ErrorRenderer.asNamed(e).line());
+        }
+    }
+
+    private String homeWritable() {
         Path home = home().settings().home();
-        Files.createDirectories(home);
-        Path probe = Files.createTempFile(home, ".doctor", ".tmp");
-        Files.delete(probe);
+        try {
+            PrivateFiles.directories(home);
+            Path probe = Files.createTempFile(home, ".doctor", ".tmp");
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw WriteFailure.of(home, e);
+        }
         return home.toString();
     }
 

@@ -2,6 +2,7 @@ package dev.asymmetric.cli;
 
 import dev.asymmetric.view.Views;
 
+import dev.asymmetric.errors.AsymException;
 import dev.asymmetric.model.Clone;
 import dev.asymmetric.model.Environment;
 import java.util.List;
@@ -10,7 +11,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code asymmetric env destroy <name>}: destroy every member, continue-all, then the environment. */
+/**
+ * {@code asymmetric env destroy <name>}: destroy every member, continue-all, then the environment. An environment a
+ * controller's spec folder defines is refused (ENV_OWNED_BY_FOLDER, naming the file) while that file exists.
+ */
 @Command(name = "destroy", description = "Destroy an environment: every clone, its containers, data and ports.")
 final class EnvDestroy extends Verb {
     @Parameters(paramLabel = "<name>")
@@ -25,7 +29,12 @@ final class EnvDestroy extends Verb {
     @Override
     public Integer call() {
         home().runner().warmUp();
-        requireEnvironment(name);
+        // a spec-folder file would apply it again at the next rescan: refuse, naming the file, rather than let it
+        // come back behind the user's back
+        Optional<String> file = home().specFileReports().definingFile(requireEnvironment(name));
+        if (file.isPresent()) {
+            throw AsymException.envOwnedByFolder(name, file.get());
+        }
         home().runner().checkEngine();
         Environment env = home().desired().destroyEnvironment(name);
         int members = env.status().members().size();

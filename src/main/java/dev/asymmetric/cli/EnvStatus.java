@@ -40,6 +40,8 @@ final class EnvStatus extends Verb {
 
     private int list() {
         List<Environment> envs = home().store().environments();
+        // records that can't be read are left out of the list: say so on stderr, so stdout stays parseable
+        home().store().unreadable(Environment.KIND).forEach(e -> err().println(e.line()));
         Views views = new Views(home());
         if (json.json) {
             List<Map<String, Object>> rows = new ArrayList<>();

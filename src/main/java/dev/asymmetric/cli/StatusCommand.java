@@ -71,6 +71,8 @@ final class StatusCommand extends Verb {
 
     private int clones() {
         List<Clone> clones = home().store().clones();
+        // records that can't be read are left out of the list: say so on stderr, so stdout stays parseable
+        home().store().unreadable(Clone.KIND).forEach(e -> err().println(e.line()));
         Views views = new Views(home());
         if (json.json) {
             List<Map<String, Object>> rows = new ArrayList<>();

@@ -17,9 +17,12 @@ import java.util.Map;
  * when not given; {@code templates} as the directories written, in order.
  */
 record ConfigFile(String ports, String postgresImage, String redisImage, String controllerPort, List<String> templates,
-        String seedLimit) {
-    static final ConfigFile NONE = new ConfigFile(null, null, null, null, List.of(), null);
-    private static final List<String> TOP = List.of("ports", "postgres", "redis", "controller", "templates", "seedLimit");
+        String seedLimit, Map<String, Integer> pool) {
+    static final ConfigFile NONE = new ConfigFile(null, null, null, null, List.of(), null, Map.of());
+    private static final List<String> TOP = List.of("ports", "postgres", "redis", "controller", "templates", "seedLimit",
+            "pool");
+    /** The most spares a template may keep warm (each holds its containers and ports). */
+    static final int MAX_SPARES = 50;
 
     /** @throws AsymException CONFIG_INVALID when the file is malformed */
     static ConfigFile read(Path file) {
@@ -68,7 +71,17 @@ record ConfigFile(String ports, String postgresImage, String redisImage, String 
         } else if (limit != null && !(limit instanceof Node.ScalarNode s && s.value() == null)) {
             top.problems().add("seedLimit", limit.line(), "must be a size like 64MiB, not " + limit.kind());
         }
+        Map<String, Integer> pool = new java.util.LinkedHashMap<>();
+        StrictMap spares = top.map("pool", false, "template: number of spare clones to keep started");
+        if (spares != null) {
+            for (Node.Entry e : spares.entries()) {
+                Integer n = spares.integer(e.key(), 0, MAX_SPARES, "a number of spare clones");
+                if (n != null) {
+                    pool.put(e.key(), n);
+                }
+            }
+        }
         return new ConfigFile(top.string("ports", false), pg, redis, controller,
-                templates == null ? List.of() : templates, seedLimit);
+                templates == null ? List.of() : templates, seedLimit, pool);
     }
 }

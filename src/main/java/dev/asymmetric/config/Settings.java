@@ -22,7 +22,8 @@ public record Settings(
         String redisImage,
         int controllerPort,
         ByteSize seedLimit,
-        Tuning tuning) {
+        Tuning tuning,
+        Map<String, Integer> pool) {
 
     public static final String DEFAULT_POSTGRES_IMAGE = "postgres:16-alpine";
     public static final String DEFAULT_REDIS_IMAGE = "redis:7-alpine";
@@ -30,6 +31,7 @@ public record Settings(
 
     public Settings {
         templateDirs = List.copyOf(templateDirs);
+        pool = pool == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(pool));
     }
 
     /** The spec folder the controller watches when {@code --specs} isn't given. */
@@ -82,7 +84,7 @@ public record Settings(
                 env.get("DOCKER_HOST"), ports,
                 firstOf(env.get("ASYM_POSTGRES_IMAGE"), file.postgresImage(), DEFAULT_POSTGRES_IMAGE),
                 firstOf(env.get("ASYM_REDIS_IMAGE"), file.redisImage(), DEFAULT_REDIS_IMAGE),
-                controllerPort, seedLimit, Tuning.from(System::getProperty));
+                controllerPort, seedLimit, Tuning.from(System::getProperty), file.pool());
     }
 
     /** Reconcile workers per process. */

@@ -30,8 +30,16 @@ public final class Controller implements AutoCloseable {
         this.home = home;
     }
 
-    /** Starts everything; returns once the API listens. */
-    public void start(Path specs, int requestedPort, Duration debounce, Duration rescan) {
+    /**
+     * Starts everything; returns once the API listens. The spec folder and the port are checked before the lease is
+     * taken, so a bad {@code --specs} or {@code --port} is a named error that leaves nothing started.
+     *
+     * @param defaultSpecs whether {@code specs} is the default folder (created with its parents if missing) rather
+     *     than an explicit --specs (created only inside an existing directory)
+     */
+    public void start(Path specs, boolean defaultSpecs, int requestedPort, Duration debounce, Duration rescan) {
+        SpecFolder.check(specs, defaultSpecs);
+        ApiLimits.checkPort(requestedPort);
         boolean debug = "debug".equalsIgnoreCase(System.getenv("ASYM_LOG"));
         java.util.logging.Logger.getLogger("dev.asymmetric").setLevel(debug ? Level.FINE : Level.INFO);
         daemon = home.runner().startDaemon();

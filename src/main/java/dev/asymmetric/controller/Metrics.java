@@ -58,7 +58,7 @@ final class Metrics {
                 counts.merge(c.status().state(), 1L, Long::sum);
             }
         } catch (RuntimeException e) {
-            // a corrupt record fails the listing; keep the last counts
+            // the state directory can't be listed (unreadable records are only left out): keep the last counts
             counts = new ConcurrentHashMap<>(byState);
         }
         byState = counts;

@@ -1,6 +1,5 @@
 package dev.asymmetric.controller;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.asymmetric.app.Home;
@@ -10,22 +9,19 @@ import dev.asymmetric.errors.ErrorRenderer;
 import dev.asymmetric.model.Clone;
 import dev.asymmetric.model.Environment;
 import dev.asymmetric.model.Event;
-import dev.asymmetric.model.Template;
 import dev.asymmetric.spec.EnvironmentSpecReader;
 import dev.asymmetric.view.Views;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -34,7 +30,9 @@ import java.util.regex.Pattern;
 /**
  * The controller's REST API and health, on the JDK's HTTP server (started only by the controller; verbs never bind
  * a port). Writes go through the same desired-state edits as the verbs, never straight to Docker; errors are the
- * verbs' named errors as JSON ({@code code}, {@code message}) with a fitting HTTP status.
+ * verbs' named errors as JSON ({@code code}, {@code message}) with a fitting HTTP status ({@link Replies}). Every
+ * request passes the {@link RequestGuard} (Host, Origin, Content-Type) first; {@link ApiLimits} bounds how long a
+ * client may take and how many threads serve them.
  *
  * <pre>
  * GET    /api/v1/environments              GET /api/v1/clones        GET /health/live
@@ -52,28 +50,32 @@ final class RestApi implements AutoCloseable {
     private final BooleanSupplier ready;
     private final Supplier<String> readiness;
     private final Supplier<String> metrics;
+    private final Replies replies;
     private HttpServer server;
+    private ExecutorService executor;
+    private RequestGuard guard;
 
     RestApi(Home home, BooleanSupplier ready, Supplier<String> readiness, Supplier<String> metrics) {
         this.home = home;
         this.ready = ready;
         this.readiness = readiness;
         this.metrics = metrics;
+        this.replies = new Replies(home.codec());
     }
 
     /** Binds 127.0.0.1:{@code port} (0 = any free port) and returns the port bound. */
     int start(int port) {
+        ApiLimits.checkPort(port);
+        ApiLimits.apply();
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw new AsymException(ErrorCode.PORT_UNAVAILABLE, "Can't listen on 127.0.0.1:" + port + " ("
                     + e.getMessage() + "); pick another with --port or ASYM_CONTROLLER_PORT.");
         }
-        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "rest-api");
-            t.setDaemon(true);
-            return t;
-        }));
+        executor = ApiLimits.executor();
+        server.setExecutor(executor);
+        guard = new RequestGuard(server.getAddress().getPort());
         server.createContext("/", this::handle);
         server.start();
         return server.getAddress().getPort();
@@ -84,48 +86,45 @@ final class RestApi implements AutoCloseable {
             String path = x.getRequestURI().getPath();
             String method = x.getRequestMethod();
             try {
+                guard.check(method, x.getRequestHeaders());
                 route(x, method, path);
+            } catch (RequestGuard.Refused r) {
+                replies.error(x, r.status, r.error);
             } catch (AsymException e) {
-                error(x, status(e.code()), e);
+                replies.error(x, Replies.status(e.code()), e);
             } catch (RuntimeException e) {
-                error(x, 500, ErrorRenderer.asNamed(e));
+                replies.error(x, 500, ErrorRenderer.asNamed(e));
             }
         }
     }
 
     private void route(HttpExchange x, String method, String path) throws IOException {
         switch (path) {
-            case "/health/live", "/health/live/" -> json(x, 200, Map.of("status", "UP"));
+            case "/health/live", "/health/live/" -> replies.json(x, 200, Map.of("status", "UP"));
             case "/health/ready", "/health/ready/" -> {
                 boolean ok = ready.getAsBoolean();
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("status", ok ? "UP" : "DOWN");
                 body.put("docker", readiness.get());
-                json(x, ok ? 200 : 503, body);
+                replies.json(x, ok ? 200 : 503, body);
             }
-            case "/metrics" -> text(x, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.get());
+            case "/metrics" -> Replies.text(x, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.get());
             case "/api/v1/environments", "/api/v1/environments/" -> {
                 allow(method, "GET");
                 Views views = new Views(home);
-                List<Map<String, Object>> rows = new ArrayList<>();
-                home.store().environments().forEach(e -> rows.add(views.environment(e)));
-                json(x, 200, rows);
+                Replies.warn(x, home.store().unreadable(Environment.KIND));
+                replies.json(x, 200, home.store().environments().stream().map(views::environment).toList());
             }
             case "/api/v1/clones", "/api/v1/clones/" -> {
                 allow(method, "GET");
                 Views views = new Views(home);
-                List<Map<String, Object>> rows = new ArrayList<>();
-                home.store().clones().forEach(c -> rows.add(views.clone(c)));
-                json(x, 200, rows);
+                Replies.warn(x, home.store().unreadable(Clone.KIND));
+                replies.json(x, 200, home.store().clones().stream().map(views::clone).toList());
             }
             case "/api/v1/templates", "/api/v1/templates/" -> {
                 allow(method, "GET");
                 Views views = new Views(home);
-                List<Map<String, Object>> rows = new ArrayList<>();
-                for (Template t : home.catalog().all().values()) {
-                    rows.add(views.template(t));
-                }
-                json(x, 200, rows);
+                replies.json(x, 200, home.catalog().all().values().stream().map(views::template).toList());
             }
             default -> environment(x, method, path);
         }
@@ -134,22 +133,30 @@ final class RestApi implements AutoCloseable {
     private void environment(HttpExchange x, String method, String path) throws IOException {
         Matcher m = ENV.matcher(path);
         if (!m.matches()) {
-            error(x, 404, new AsymException(ErrorCode.USAGE, "No such endpoint: " + path + ". See docs/cli.md (REST API)."));
+            replies.error(x, 404, new AsymException(ErrorCode.USAGE, "No such endpoint: " + RequestGuard.shown(path)
+                    + ". See docs/cli.md (REST API)."));
             return;
         }
         String name = m.group(1);
+        Optional<AsymException> badName = RequestGuard.badName(name);
+        if (badName.isPresent()) {
+            throw badName.get();
+        }
         if (m.group(2) != null) {
             allow(method, "POST");
             require(name);
             home.desired().resetEnvironment(name);
-            json(x, 202, detail(require(name)));
+            replies.json(x, 202, detail(x, require(name)));
             return;
         }
         switch (method) {
-            case "GET" -> json(x, 200, detail(require(name)));
+            case "GET" -> replies.json(x, 200, detail(x, require(name)));
             case "DELETE" -> {
-                require(name);
-                json(x, 202, detail(home.desired().destroyEnvironment(name)));
+                Optional<String> file = home.specFileReports().definingFile(require(name));
+                if (file.isPresent()) {
+                    throw AsymException.envOwnedByFolder(name, file.get());
+                }
+                replies.json(x, 202, detail(x, home.desired().destroyEnvironment(name)));
             }
             case "PUT" -> put(x, name);
             default -> throw notAllowed(method, "GET, PUT, DELETE");
@@ -157,9 +164,18 @@ final class RestApi implements AutoCloseable {
     }
 
     private void put(HttpExchange x, String name) throws IOException {
+        RequestGuard.specBody(x.getRequestHeaders());
+        String length = x.getRequestHeaders().getFirst("Content-Length");
+        // the JDK's server has already refused a Content-Length that is not a number
+        if (length != null && Long.parseLong(length.strip()) > MAX_BODY) {
+            throw tooLarge();
+        }
         byte[] body;
         try (InputStream in = x.getRequestBody()) {
             body = in.readNBytes((int) MAX_BODY + 1);
+        }
+        if (body.length > MAX_BODY) {
+            throw tooLarge();
         }
         EnvironmentSpecReader.EnvironmentDoc doc = home.specReader().parse(body, "request body");
         if (!name.equals(doc.name())) {
@@ -168,17 +184,31 @@ final class RestApi implements AutoCloseable {
         }
         boolean existed = home.store().environment(name).isPresent();
         Environment env = home.desired().applyEnvironment(doc, null, "api", Map.of());
-        json(x, existed ? 200 : 201, detail(env));
+        replies.json(x, existed ? 200 : 201, detail(x, env));
+    }
+
+    private static AsymException tooLarge() {
+        return new AsymException(ErrorCode.RECORD_TOO_LARGE, "The request body is over " + MAX_BODY + " bytes, the most"
+                + " a spec may be; split it into smaller environments and retry. Nothing was changed.");
     }
 
     private Environment require(String name) {
         return home.store().environment(name).orElseThrow(() -> AsymException.envNotFound(name));
     }
 
-    private Map<String, Object> detail(Environment e) {
+    /** The environment with its members (those whose records can't be read named in Warning headers) and events. */
+    private Map<String, Object> detail(HttpExchange x, Environment e) {
         Views views = new Views(home);
         List<Clone> members = new ArrayList<>();
-        e.status().members().forEach(id -> home.store().clone(id).ifPresent(members::add));
+        List<AsymException> unreadable = new ArrayList<>();
+        for (String id : e.status().members()) {
+            try {
+                home.store().clone(id).ifPresent(members::add);
+            } catch (AsymException corrupt) {
+                unreadable.add(corrupt);
+            }
+        }
+        Replies.warn(x, unreadable);
         List<Event> events = new ArrayList<>(home.events().recent(e.key(), 20));
         events.sort(Comparator.comparing(Event::time));
         Map<String, Object> m = views.environmentDetail(e, members, events);
@@ -200,51 +230,13 @@ final class RestApi implements AutoCloseable {
                 Map.of("allow", allowed), null);
     }
 
-    static int status(ErrorCode code) {
-        return switch (code) {
-            case ENV_NOT_FOUND, CLONE_NOT_FOUND -> 404;
-            case ENV_SPEC_INVALID, TEMPLATE_NOT_FOUND, MODE_NOT_FOUND, SEED_NOT_FOUND -> 422;
-            case USAGE -> 405;
-            case DOCKER_UNAVAILABLE -> 503;
-            case NO_FREE_PORTS, PORT_IN_USE, CONTROLLER_RUNNING -> 409;
-            default -> 500;
-        };
-    }
-
-    private void error(HttpExchange x, int status, AsymException e) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("code", e.code().name());
-        body.put("message", e.getMessage());
-        e.details().forEach(body::putIfAbsent);
-        if (e.details().containsKey("allow")) {
-            x.getResponseHeaders().add("Allow", String.valueOf(e.details().get("allow")));
-        }
-        json(x, status, body);
-    }
-
-    private void json(HttpExchange x, int status, Object body) throws IOException {
-        String s;
-        try {
-            s = home.codec().json().writerWithDefaultPrettyPrinter().writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IOException(e);
-        }
-        text(x, status, "application/json", s + "\n");
-    }
-
-    private static void text(HttpExchange x, int status, String type, String s) throws IOException {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        x.getResponseHeaders().set("Content-Type", type);
-        x.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = x.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
     @Override
     public void close() {
         if (server != null) {
             server.stop(1);
+        }
+        if (executor != null) {
+            executor.shutdownNow();
         }
     }
 }

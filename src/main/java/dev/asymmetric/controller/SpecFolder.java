@@ -5,9 +5,9 @@ import dev.asymmetric.errors.ErrorRenderer;
 import dev.asymmetric.intent.DesiredState;
 import dev.asymmetric.intent.SpecFileReports;
 import dev.asymmetric.model.Environment;
-import dev.asymmetric.model.Event;
 import dev.asymmetric.store.EventLog;
 import dev.asymmetric.spec.EnvironmentSpecReader;
+import dev.asymmetric.store.PrivateFiles;
 import dev.asymmetric.store.Store;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
@@ -18,11 +18,8 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,19 +33,17 @@ import org.jboss.logging.Logger;
  * changed file is applied (its path recorded as the source); a deleted file destroys the environment it created; an
  * invalid file changes nothing and is reported with the same ENV_SPEC_INVALID text {@code env spin} gives. File
  * events are debounced and a file is judged by what is on disk after the quiet period, so half-written files and
- * editors' save-by-rename never destroy and recreate anything. A periodic rescan repairs missed events.
- * Environments the CLI or the API created are never destroyed by folder events.
+ * editors' save-by-rename never destroy and recreate anything. A periodic rescan repairs missed events. What is done
+ * with one file is {@link SpecFileApplier}'s; what may be read at all (no links out of the folder, no FIFOs or
+ * devices) is {@link FolderEntry}'s. Environments the CLI or the API created are never destroyed by folder events.
  */
 final class SpecFolder implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger("dev.asymmetric.controller");
-    static final String APPLIED_BY = "folder";
 
     private final Path dir;
     private final Store store;
-    private final EnvironmentSpecReader reader;
-    private final DesiredState desired;
     private final SpecFileReports reports;
-    private final EventLog events;
+    private final SpecFileApplier applier;
     private final Duration debounce;
     private final Duration rescan;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -64,10 +59,8 @@ final class SpecFolder implements AutoCloseable {
             EventLog events, Duration debounce, Duration rescan) {
         this.dir = dir.toAbsolutePath().normalize();
         this.store = store;
-        this.reader = reader;
-        this.desired = desired;
         this.reports = reports;
-        this.events = events;
+        this.applier = new SpecFileApplier(this.dir, store, reader, desired, reports, events);
         this.debounce = debounce;
         this.rescan = rescan;
     }
@@ -76,8 +69,32 @@ final class SpecFolder implements AutoCloseable {
         return dir;
     }
 
+    /**
+     * Checks that {@code dir} can be the spec folder before anything starts: an existing directory, or a missing one
+     * that is created now ({@code 0700}) — with its parents for the default folder, inside an existing directory for
+     * an explicit {@code --specs} (a path that is wrong further up is refused, not silently created and watched).
+     *
+     * @throws dev.asymmetric.errors.AsymException SPEC_FOLDER_INVALID naming the path and why not
+     */
+    static void check(Path dir, boolean isDefault) {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw AsymException.specFolderInvalid(dir.toString(), "is not a directory");
+        }
+        Path parent = dir.getParent();
+        if (!isDefault && (parent == null || !Files.isDirectory(parent))) {
+            throw AsymException.specFolderInvalid(dir.toString(), "does not exist, nor does " + parent);
+        }
+        try {
+            PrivateFiles.directories(dir);
+        } catch (IOException e) {
+            throw AsymException.specFolderInvalid(dir.toString(), "can't be created (" + e.getMessage() + ")");
+        }
+    }
+
     void start() throws IOException {
-        Files.createDirectories(dir);
         watcher = FileSystems.getDefault().newWatchService();
         dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                 StandardWatchEventKinds.ENTRY_DELETE);
@@ -138,7 +155,7 @@ final class SpecFolder implements AutoCloseable {
         try {
             for (Environment e : store.environments()) {
                 String source = e.spec().source();
-                if (ownedByFolder(e) && source != null && Path.of(source).startsWith(dir) && !Files.exists(Path.of(source))) {
+                if (SpecFileApplier.ownedByFolder(e) && source != null && Path.of(source).startsWith(dir) && !Files.exists(Path.of(source))) {
                     settle(Path.of(source));
                 }
             }
@@ -147,117 +164,21 @@ final class SpecFolder implements AutoCloseable {
         }
     }
 
-    private static boolean ownedByFolder(Environment e) {
-        return APPLIED_BY.equals(e.metadata().labels().get(DesiredState.APPLIED_BY));
+    /** Judges one file by what is on disk now (see {@link SpecFileApplier#settle}); never throws. */
+    void settle(Path file) {
+        applier.settle(file);
     }
 
-    /** Judges one file by what is on disk now: apply it, report it, or (gone) destroy what it created. */
-    synchronized void settle(Path file) {
-        String path = file.toString();
-        if (!Files.exists(file)) {
-            for (Environment e : environmentsFrom(path)) {
-                if (ownedByFolder(e) && !e.metadata().deleting()) {
-                    LOG.infof("%s was deleted: destroying environment %s", file.getFileName(), e.name());
-                    desired.destroyEnvironment(e.name());
-                }
-            }
-            reports.put(path, null);
-            return;
-        }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            report(path, null, "can't read it: " + e.getMessage());
-            return;
-        }
-        String hash = sha(bytes);
-        if (appliedUnchanged(path, hash)) {
-            return;
-        }
-        EnvironmentSpecReader.EnvironmentDoc doc;
-        try {
-            doc = reader.parse(bytes, path);
-        } catch (AsymException e) {
-            // refused: the environment this file made before (if any) stays exactly as it is
-            report(path, environmentsFrom(path).stream().map(Environment::name).findFirst().orElse(null), e.line());
-            return;
-        }
-        Environment existing = store.environment(doc.name()).orElse(null);
-        if (existing != null && !ownedByFolder(existing)) {
-            report(path, doc.name(), "ENV_SPEC_INVALID: " + path + ": environment '" + doc.name() + "' was created by the "
-                    + existing.metadata().labels().getOrDefault(DesiredState.APPLIED_BY, "cli")
-                    + ", not this folder; rename it in the file or destroy the existing one first.");
-            return;
-        }
-        if (existing != null && !path.equals(existing.spec().source()) && existing.spec().source() != null
-                && Files.exists(Path.of(existing.spec().source()))) {
-            report(path, doc.name(), "ENV_SPEC_INVALID: " + path + ": environment '" + doc.name() + "' is already defined by "
-                    + existing.spec().source() + "; give one of them another name.");
-            return;
-        }
-        // the file may have been renamed to define another environment: the one it defined before goes
-        for (Environment e : environmentsFrom(path)) {
-            if (!e.name().equals(doc.name()) && ownedByFolder(e) && !e.metadata().deleting()) {
-                LOG.infof("%s now defines %s: destroying environment %s", file.getFileName(), doc.name(), e.name());
-                desired.destroyEnvironment(e.name());
-            }
-        }
-        boolean unchanged = existing != null && hash.equals(existing.metadata().labels().get(DesiredState.SPEC_HASH))
-                && path.equals(existing.spec().source()) && !existing.metadata().deleting();
-        if (!unchanged) {
-            try {
-                Environment applied = desired.applyEnvironment(doc, path, APPLIED_BY, Map.of(DesiredState.SPEC_HASH, hash));
-                LOG.infof("applied %s: environment %s (generation %d)", file.getFileName(), applied.name(),
-                        applied.metadata().generation());
-            } catch (AsymException e) {
-                report(path, doc.name(), e.line());
-                return;
-            }
-        }
-        reports.put(path, new SpecFileReports.Report(doc.name(), null, store.clock().instant()));
-    }
-
-    /** The file is byte for byte what was last applied, and that environment still stands: nothing to do. */
-    private boolean appliedUnchanged(String path, String hash) {
-        SpecFileReports.Report last = reports.all().get(path);
-        if (last == null || last.error() != null || last.environment() == null) {
-            return false;
-        }
-        return store.environment(last.environment())
-                .filter(e -> path.equals(e.spec().source()) && hash.equals(e.metadata().labels().get(DesiredState.SPEC_HASH))
-                        && !e.metadata().deleting() && ownedByFolder(e))
-                .isPresent();
-    }
-
-    private List<Environment> environmentsFrom(String path) {
-        return store.environments().stream().filter(e -> path.equals(e.spec().source())).toList();
-    }
-
-    private void report(String path, String env, String error) {
-        Map<String, SpecFileReports.Report> before = reports.all();
-        SpecFileReports.Report old = before.get(path);
-        if (old == null || !error.equals(old.error())) {
-            LOG.warnf("refused %s: %s", path, error);
-            if (env != null && store.environment(env).isPresent()) {
-                events.append(new Event(store.clock().instant(), Environment.KIND + "/" + env, "SpecRejected",
-                        "the change to " + path + " was refused and nothing changed: " + error, true, "controller"));
-            }
-        }
-        reports.put(path, new SpecFileReports.Report(env, error, store.clock().instant()));
-    }
-
-    private static String sha(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 16);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
+    /** Stops watching; this controller's reports are withdrawn (nobody acts on the folder any more). */
     @Override
     public void close() {
         scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        reports.forgetMine();
         try {
             if (watcher != null) {
                 watcher.close();

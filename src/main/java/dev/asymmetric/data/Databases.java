@@ -1,41 +1,63 @@
 package dev.asymmetric.data;
 
-import dev.asymmetric.errors.AsymException;
-import dev.asymmetric.errors.ErrorCode;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.function.Function;
 
 /**
- * The shared Postgres, over JDBC on its loopback port: readiness, and each clone's database. A clone's database is
- * a copy of a pristine database built once per template, mode and seed (migrations then seed SQL, published by
- * rename so a half-built one is never copied), so create and reset are a drop and a {@code CREATE DATABASE ...
- * TEMPLATE}, not a re-run of every migration.
+ * The shared Postgres, over JDBC on its loopback port: readiness, and each clone's database. A clone's database
+ * is a copy of a pristine database built once per template data ({@link Pristines}); a reset swaps in a copy made
+ * in advance ({@link #makeSpare}) or, when none is ready, copies again ({@link Restore}). Every database a clone
+ * has is marked with its home ({@link DatabaseMark}) and only that home restores or drops it.
  */
 public final class Databases {
-    private static final int CONNECT_SECONDS = 3;
-    private final String url;
-    private final String user;
-    private final String password;
+    private final String address;
+    private final Postgres pg;
+    private final Pristines pristines;
+    private final CloneCopies clones;
 
     public Databases(int port) {
-        this("127.0.0.1", port, Credentials.USER, Credentials.PASSWORD);
+        this(port, Clock.systemUTC());
     }
 
-    Databases(String host, int port, String user, String password) {
-        this.url = "jdbc:postgresql://" + host + ":" + port + "/";
-        this.user = user;
-        this.password = password;
+    /** {@code clock} stamps pristine copies when built and ages them for {@link #collectGarbage}. */
+    public Databases(int port, Clock clock) {
+        this("127.0.0.1", port, Credentials.USER, Credentials.PASSWORD, clock);
+    }
+
+    /** The shared Postgres at {@code host:port} (a cluster's service name, when the controller runs in it). */
+    public Databases(String host, int port) {
+        this(host, port, Credentials.USER, Credentials.PASSWORD, Clock.systemUTC());
+    }
+
+    Databases(String host, int port, String user, String password, Clock clock) {
+        this.address = host + ":" + port;
+        this.pg = new Postgres(host, port, user, password);
+        this.pristines = new Pristines(pg, clock);
+        this.clones = new CloneCopies(pristines);
+    }
+
+    /** Where this server is, {@code host:port}. */
+    public String address() {
+        return address;
+    }
+
+    /** An SQL file's name and text, run in order. */
+    public record Script(String name, String sql) {
+        /** Decodes a file's bytes by the encoding its {@code SET client_encoding} names (else UTF-8). */
+        public static Script of(String name, byte[] bytes) {
+            return new Script(name, ClientEncoding.decode(name, bytes));
+        }
     }
 
     /** Whether the server accepts connections and answers a query. */
     public boolean ready() {
-        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+        try (Connection c = pg.connectQuickly("postgres"); Statement s = c.createStatement()) {
             s.execute("SELECT 1");
             return true;
         } catch (SQLException e) {
@@ -43,119 +65,99 @@ public final class Databases {
         }
     }
 
-    /** An SQL file's name and text, run in order. */
-    public record Script(String name, String sql) {
+    /**
+     * Gives the clone exactly the migrated schema and seed rows (building the pristine copy first if needed) and
+     * says how: {@link Restore#CREATED} (it had none), {@link Restore#SWAPPED} (the ready copy went in; call
+     * {@link #makeSpare} afterwards for the next one) or {@link Restore#COPIED} (none was ready).
+     *
+     * @throws dev.asymmetric.errors.AsymException CLONE_START_FAILED naming the step, file and line that failed, or
+     *         that the database belongs to another home (then nothing was changed)
+     */
+    public Restore restore(CloneData data) {
+        return admin(c -> clones.restore(c, data));
     }
 
     /**
-     * Gives {@code database} exactly the migrated schema and seed rows: builds the pristine copy for
-     * {@code pristineKey} if it doesn't exist yet, then drops and re-creates the clone's database from it.
-     *
-     * @throws AsymException CLONE_START_FAILED naming the step that failed
+     * Makes the copy the next {@link #restore} swaps in, and drops the database the last swap left; slow as a
+     * copy, so run it in the background ({@link Spares}). False when the clone's database isn't this home's.
      */
-    public void recreate(String database, String pristineKey, List<Script> migrations, List<Script> seed) {
-        String pristine = "asym_tpl_" + pristineKey;
-        try (Connection admin = connect("postgres")) {
-            lock(admin, pristine);
-            try {
-                if (!exists(admin, pristine)) {
-                    build(admin, pristine, migrations, seed);
-                }
-                step(admin, "dropping database " + database, "DROP DATABASE IF EXISTS " + quote(database) + " WITH (FORCE)");
-                step(admin, "creating database " + database, "CREATE DATABASE " + quote(database) + " TEMPLATE " + quote(pristine));
-            } finally {
-                unlock(admin, pristine);
-            }
-        } catch (SQLException e) {
-            throw failed("connecting to the shared Postgres", e);
-        }
+    public boolean makeSpare(CloneData data) {
+        return admin(c -> clones.makeSpare(c, data));
     }
 
-    /** Drops the clone's database (terminating its connections). */
-    public void drop(String database) {
-        try (Connection admin = connect("postgres")) {
-            step(admin, "dropping database " + database, "DROP DATABASE IF EXISTS " + quote(database) + " WITH (FORCE)");
-        } catch (SQLException e) {
-            throw failed("connecting to the shared Postgres", e);
-        }
+    /** Drops the clone's database, ready copy and swapped-out copy; false (nothing dropped) if another home owns them. */
+    public boolean drop(String homeId, String cloneId) {
+        DatabaseMark.checkHome(homeId);
+        return admin(c -> clones.drop(c, homeId, cloneId));
+    }
+
+    /** Whether a database of that name exists on the server, whoever made it (for choosing clone ids). */
+    public boolean taken(String database) {
+        return admin(c -> Postgres.lookup(c, database).isPresent());
     }
 
     public boolean exists(String database) {
-        try (Connection admin = connect("postgres")) {
-            return exists(admin, database);
-        } catch (SQLException e) {
-            throw failed("connecting to the shared Postgres", e);
-        }
+        return taken(database);
     }
 
-    private void build(Connection admin, String pristine, List<Script> migrations, List<Script> seed) {
-        String building = pristine + "_building";
-        step(admin, "dropping a half-built " + building, "DROP DATABASE IF EXISTS " + quote(building) + " WITH (FORCE)");
-        step(admin, "creating " + building, "CREATE DATABASE " + quote(building));
-        try (Connection db = connect(building)) {
-            for (Script m : migrations) {
-                step(db, "migration " + m.name(), m.sql());
+    /**
+     * Drops pristine copies nothing on the engine uses any more and built over {@code minAge} ago, half-built
+     * ones a crash left, and databases this home swapped out but never dropped. Returns what went.
+     */
+    public List<String> collectGarbage(String homeId, Duration minAge) {
+        DatabaseMark.checkHome(homeId);
+        return admin(c -> {
+            List<String> dropped = new ArrayList<>(pristines.collect(c, minAge));
+            dropped.addAll(clones.collectOld(c, homeId));
+            return dropped;
+        });
+    }
+
+    /**
+     * The pre-ownership call: builds the pristine copy if missing, then drops and copies {@code database}, unmarked.
+     * Refuses a database some home has marked.
+     *
+     * @deprecated use {@link #restore(CloneData)}, which marks the database with its home and swaps when it can
+     */
+    @Deprecated
+    public void recreate(String database, String pristineKey, List<Script> migrations, List<Script> seed) {
+        admin(c -> {
+            String pristine = pristines.ensure(c, pristineKey, migrations, seed);
+            Postgres.lock(c, Postgres.CLONE_LOCK, database);
+            try {
+                Postgres.lookup(c, database).filter(e -> e.mark() != null).ifPresent(e -> {
+                    throw DataPlaneErrors.ownedElsewhere("database", database, String.valueOf(e.mark().home()));
+                });
+                Postgres.drop(c, database);
+                Postgres.run(c, "creating database " + database, "CREATE DATABASE " + Postgres.quote(database)
+                        + " TEMPLATE " + Postgres.quote(pristine));
+                return null;
+            } finally {
+                Postgres.unlock(c, Postgres.CLONE_LOCK, database);
             }
-            for (Script s : seed) {
-                step(db, "seed " + s.name(), s.sql());
+        });
+    }
+
+    /**
+     * Drops {@code database} unless a home has marked it (then it is left alone).
+     *
+     * @deprecated use {@link #drop(String, String)}, which also drops the clone's ready and swapped-out copies
+     */
+    @Deprecated
+    public void drop(String database) {
+        admin(c -> {
+            if (Postgres.lookup(c, database).map(e -> e.mark() == null).orElse(false)) {
+                Postgres.drop(c, database);
             }
+            return null;
+        });
+    }
+
+    private <T> T admin(Function<Connection, T> body) {
+        try (Connection c = pg.connect("postgres")) {
+            return body.apply(c);
         } catch (SQLException e) {
-            throw failed("connecting to " + building, e);
+            throw DataPlaneErrors.step("connecting to the shared Postgres", e);
         }
-        step(admin, "publishing " + pristine, "ALTER DATABASE " + quote(building) + " RENAME TO " + quote(pristine));
-        step(admin, "marking " + pristine + " as a template", "ALTER DATABASE " + quote(pristine)
-                + " WITH IS_TEMPLATE true ALLOW_CONNECTIONS false");
-    }
-
-    private static boolean exists(Connection c, String database) {
-        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-            s.setString(1, database);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next();
-            }
-        } catch (SQLException e) {
-            throw failed("looking up database " + database, e);
-        }
-    }
-
-    private static void lock(Connection c, String key) {
-        step(c, "locking " + key, "SELECT pg_advisory_lock(hashtext('" + key + "'))");
-    }
-
-    private static void unlock(Connection c, String key) {
-        try (Statement s = c.createStatement()) {
-            s.execute("SELECT pg_advisory_unlock(hashtext('" + key + "'))");
-        } catch (SQLException ignored) {
-            // the lock dies with the connection anyway
-        }
-    }
-
-    private static void step(Connection c, String what, String sql) {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        } catch (SQLException e) {
-            throw failed(what, e);
-        }
-    }
-
-    private Connection connect(String database) throws SQLException {
-        Properties p = new Properties();
-        p.setProperty("user", user);
-        p.setProperty("password", password);
-        p.setProperty("connectTimeout", Integer.toString(CONNECT_SECONDS));
-        p.setProperty("loginTimeout", Integer.toString(CONNECT_SECONDS));
-        p.setProperty("socketTimeout", "120");
-        p.setProperty("ApplicationName", "asymmetric");
-        return DriverManager.getConnection(url + database, p);
-    }
-
-    static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
-    }
-
-    private static AsymException failed(String step, SQLException e) {
-        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0];
-        return new AsymException(ErrorCode.CLONE_START_FAILED, step + " failed: " + msg
-                + ". Fix the template's SQL (or the shared Postgres), then reset the clone.");
     }
 }

@@ -53,36 +53,6 @@ public final class Containers {
         return engine;
     }
 
-    /** Every container carrying {@code label=value} (stopped ones too), in one API call. */
-    public List<Workload> list(String label, String value) {
-        try {
-            List<Container> found = engine.requests().listContainersCmd().withShowAll(true)
-                    .withLabelFilter(Map.of(label, value)).exec();
-            List<Workload> out = new ArrayList<>(found.size());
-            for (Container c : found) {
-                out.add(observe(c));
-            }
-            return out;
-        } catch (RuntimeException e) {
-            throw DockerFailures.of("listing containers", e);
-        }
-    }
-
-    private static Workload observe(Container c) {
-        List<Workload.Published> ports = new ArrayList<>();
-        if (c.getPorts() != null) {
-            for (ContainerPort p : c.getPorts()) {
-                if (p.getPrivatePort() != null) {
-                    ports.add(new Workload.Published(p.getPrivatePort(), p.getIp(),
-                            p.getPublicPort() == null ? 0 : p.getPublicPort()));
-                }
-            }
-        }
-        String name = c.getNames() == null || c.getNames().length == 0 ? c.getId() : c.getNames()[0].replaceFirst("^/", "");
-        return new Workload(c.getId(), name, c.getLabels() == null ? Map.of() : c.getLabels(),
-                c.getState(), c.getStatus(), c.getImage(), c.getImageId(), ports);
-    }
-
     /**
      * Creates the container (pulling its image first if it isn't here) and copies the plan's files in; does not
      * start it. A leftover container of the same name (a crash between create and record) is replaced.
@@ -260,43 +230,6 @@ public final class Containers {
             throw DockerFailures.of("unpausing container " + shortId(id), e);
         }
     }
-
-    /**
-     * What every container on this engine holds, in one list call: the host ports running containers publish
-     * (anyone's, not only ours), the ports asymmetric's containers of every home claim in their {@link Labels#PORTS}
-     * label whatever their state (so a port stays claimed while its clone's container is stopped or recreated), the
-     * clone ids of every home, and every container name.
-     */
-    public dev.asymmetric.provider.Occupancy occupancy() {
-        try {
-            java.util.Set<Integer> ports = new java.util.HashSet<>();
-            java.util.Set<String> clones = new java.util.HashSet<>();
-            java.util.Set<String> names = new java.util.HashSet<>();
-            for (Container c : engine.requests().listContainersCmd().withShowAll(true).exec()) {
-                if (c.getPorts() != null) {
-                    for (ContainerPort p : c.getPorts()) {
-                        if (p.getPublicPort() != null && p.getPublicPort() > 0) {
-                            ports.add(p.getPublicPort());
-                        }
-                    }
-                }
-                Map<String, String> labels = c.getLabels() == null ? Map.of() : c.getLabels();
-                ports.addAll(Labels.ports(labels.get(Labels.PORTS)));
-                if (labels.get(Labels.CLONE) != null) {
-                    clones.add(labels.get(Labels.CLONE));
-                }
-                if (c.getNames() != null) {
-                    for (String n : c.getNames()) {
-                        names.add(n.replaceFirst("^/", ""));
-                    }
-                }
-            }
-            return new dev.asymmetric.provider.Occupancy(ports, clones, names);
-        } catch (RuntimeException e) {
-            throw DockerFailures.of("listing the engine's containers", e);
-        }
-    }
-
 
     public static String shortId(String id) {
         return id.length() > 12 && id.matches("[0-9a-f]+") ? id.substring(0, 12) : id;

@@ -29,6 +29,7 @@ public final class DockerProvider implements Provider {
     private final Containers containers;
     private final Networks networks;
     private final ContainerLogs logs;
+    private final Inventory inventory;
     private final HealthProbe health = new HealthProbe();
 
     public DockerProvider(DockerEngine engine) {
@@ -36,6 +37,7 @@ public final class DockerProvider implements Provider {
         this.containers = new Containers(engine);
         this.networks = new Networks(engine);
         this.logs = new ContainerLogs(engine);
+        this.inventory = new Inventory(engine);
     }
 
     @Override
@@ -61,12 +63,12 @@ public final class DockerProvider implements Provider {
 
     @Override
     public List<Workload> list() {
-        return containers.list(Labels.MANAGED, "true");
+        return inventory.list(Labels.MANAGED, "true");
     }
 
     @Override
     public Occupancy occupancy() {
-        return containers.occupancy();
+        return inventory.occupancy();
     }
 
     @Override
@@ -109,6 +111,16 @@ public final class DockerProvider implements Provider {
     }
 
     @Override
+    public List<String> missingImages(java.util.Collection<String> images) {
+        return inventory.missingImages(images);
+    }
+
+    @Override
+    public List<String> collectGarbage(Duration minAge) {
+        return inventory.removeUnusedImages(minAge);
+    }
+
+    @Override
     public String create(WorkloadPlan plan) {
         if (plan.network() != null) {
             networks.ensureNetwork(plan.network(), Map.of(Labels.MANAGED, "true"));
@@ -140,6 +152,11 @@ public final class DockerProvider implements Provider {
     @Override
     public void remove(String id) {
         containers.remove(id);
+    }
+
+    @Override
+    public void copy(Workload w, List<WorkloadPlan.FileDrop> files) {
+        new ContainerFiles(engine).copyInto(w.id(), files);
     }
 
     @Override

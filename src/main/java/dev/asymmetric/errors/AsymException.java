@@ -101,9 +101,43 @@ public final class AsymException extends RuntimeException {
 
     public static AsymException registryCorrupt(String file, Throwable cause) {
         return new AsymException(ErrorCode.REGISTRY_CORRUPT,
-                "The state file " + file + " can't be read (" + rootMessage(cause) + "). Move it aside or fix it;"
-                        + " asymmetric never overwrites it.",
+                "The state file " + file + " can't be read (" + rootMessage(cause) + "). Move it aside (mv " + file
+                        + " " + file + ".corrupt) or fix it; until then asymmetric leaves it out of listings and never"
+                        + " overwrites it.",
                 Map.of("file", file), cause);
+    }
+
+    /** A write under ASYM_HOME failed ({@code what} happened); nothing was changed. {@code fix} is the next step. */
+    public static AsymException storeWriteFailed(String what, String fix, Throwable cause) {
+        return new AsymException(ErrorCode.STORE_WRITE_FAILED, what + "; " + fix + ". Nothing was changed.",
+                Map.of("reason", String.valueOf(rootMessage(cause))), cause);
+    }
+
+    /** A record that, written, would be bigger than the store's reader accepts: refused before anything is written. */
+    public static AsymException recordTooLarge(String key, long codePoints, long limit) {
+        return new AsymException(ErrorCode.RECORD_TOO_LARGE, key + " was not written: stored it would take "
+                + codePoints + " characters, over the " + limit + " the store reads back; split it into smaller"
+                + " environments (fewer clones each) and retry. Nothing was changed.",
+                Map.of("object", key, "size", codePoints, "limit", limit), null);
+    }
+
+    /** A REST request refused for its shape (Host, Origin, Content-Type, size, name) before anything was done. */
+    public static AsymException requestRefused(String sentence) {
+        return new AsymException(ErrorCode.REQUEST_REFUSED, sentence);
+    }
+
+    /** {@code controller --specs} names something that can't be the spec folder. */
+    public static AsymException specFolderInvalid(String dir, String why) {
+        return new AsymException(ErrorCode.SPEC_FOLDER_INVALID, "--specs " + dir + " " + why
+                + "; point --specs at an existing directory (or one inside it).", Map.of("specs", dir), null);
+    }
+
+    /** Destroying an environment that a spec-folder file defines: the folder would apply the file again. */
+    public static AsymException envOwnedByFolder(String name, String file) {
+        return new AsymException(ErrorCode.ENV_OWNED_BY_FOLDER, "Environment '" + name + "' is defined by " + file
+                + " in a controller's spec folder, which applies it again while the file exists; delete that file"
+                + " instead (a running controller then destroys the environment), or run this again once it is gone.",
+                Map.of("file", file), null);
     }
 
     /** A refused spec or template: one problem per line, each naming file, key path and line. */

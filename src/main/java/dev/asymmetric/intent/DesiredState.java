@@ -94,8 +94,22 @@ public final class DesiredState {
 
     /** Bumps the clone's reset counter; empty when the clone doesn't exist. */
     public Optional<Clone> resetClone(String id) {
+        return resetClone(id, false);
+    }
+
+    /**
+     * Bumps the clone's reset counter; with {@code recreate} (or for a stopped clone, whose hooks can't run) that
+     * reset replaces every container instead of running reset hooks. Empty when the clone doesn't exist.
+     */
+    public Optional<Clone> resetClone(String id, boolean recreate) {
         return store.mutate(Clone.KIND, id, Clone.class, c -> c.metadata().deleting() ? c
-                : c.withSpec(c.spec().withResetCount(c.spec().resetCount() + 1)));
+                : c.withSpec(c.spec().reset(recreate || c.spec().stopped())));
+    }
+
+    /** Whether the clone's last reset, one that runs hooks, failed before its hooks ran. */
+    private static boolean resetUnfinished(Clone c) {
+        long reset = c.spec().resetCount();
+        return reset > 0 && reset != c.spec().recreateReset() && !("r" + reset).equals(c.status().hooksDone());
     }
 
     /**
@@ -106,7 +120,8 @@ public final class DesiredState {
         return store.mutate(Clone.KIND, id, Clone.class, c -> {
             CloneSpec next = c.spec().withStopped(stopped);
             if (!stopped && dev.asymmetric.model.States.FAILED.equals(c.status().state())) {
-                next = next.retried();
+                // a reset whose hooks did not finish is asked for again (starting must not skip it); else one more try
+                next = resetUnfinished(c) ? next.reset(false) : next.retried();
             }
             return c.withSpec(next);
         }).orElseThrow(() -> AsymException.cloneNotFound(id));
@@ -143,12 +158,24 @@ public final class DesiredState {
         return owner.map(Environment::name);
     }
 
-    /** Records standalone clones, in order (ports allocated in that order). */
+    /**
+     * Records standalone clones, in order (ports allocated in that order); a request for a template's default mode
+     * and seed takes a ready spare from the warm pool when there is one.
+     */
     public List<Clone> spinStandalone(List<CloneRequest> requests) {
         List<Clone> out = new ArrayList<>();
+        dev.asymmetric.store.SparePool pool = new dev.asymmetric.store.SparePool(store);
         for (CloneRequest r : requests) {
             Template t = catalog.require(r.template());
             CloneRequest resolved = resolve(r);
+            if (!r.expose() && java.util.Objects.equals(resolved.mode(), t.defaultMode())
+                    && java.util.Objects.equals(resolved.seed(), t.defaultSeed())) {
+                Optional<Clone> spare = pool.claim(t.name(), resolved.mode(), resolved.seed(), null);
+                if (spare.isPresent()) {
+                    out.add(spare.get());
+                    continue;
+                }
+            }
             out.add(clones.create(new CloneSpec(t.name(), resolved.mode(), resolved.seed(), r.expose(), Map.of(), false, 0),
                     t.portKeys()));
         }

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * What the clone reconciler last observed: state, the named error and message when something failed, per
  * service container ids and health, endpoints, and the bookkeeping that makes reset and health timeouts
- * level-triggered ({@code observedResetCount}, {@code startedAt}, {@code dataReady}).
+ * level-triggered ({@code observedResetCount}, {@code startedAt}, {@code dataReady}, {@code hooksDone}: the reset the
+ * services' reset hooks last ran for).
  */
 public record CloneStatus(
         String state,
@@ -20,7 +21,8 @@ public record CloneStatus(
         Instant startedAt,
         Instant readyAt,
         String dataReady,
-        CloneData data) {
+        CloneData data,
+        String hooksDone) {
 
     /**
      * What the clone's data on the shared servers is called, recorded when it is first prepared, so destroying the
@@ -34,7 +36,15 @@ public record CloneStatus(
             Map<String, ServiceStatus> services, Map<String, String> endpoints, Instant startedAt, Instant readyAt,
             String dataReady) {
         this(state, observedGeneration, observedResetCount, errorCode, message, services, endpoints, startedAt, readyAt,
-                dataReady, null);
+                dataReady, null, null);
+    }
+
+    /** A status with data but no reset hooks run. */
+    public CloneStatus(String state, long observedGeneration, long observedResetCount, String errorCode, String message,
+            Map<String, ServiceStatus> services, Map<String, String> endpoints, Instant startedAt, Instant readyAt,
+            String dataReady, CloneData data) {
+        this(state, observedGeneration, observedResetCount, errorCode, message, services, endpoints, startedAt, readyAt,
+                dataReady, data, null);
     }
 
     public CloneStatus {
@@ -50,18 +60,24 @@ public record CloneStatus(
     /** This status with another state, error code and message. */
     public CloneStatus with(String newState, String newErrorCode, String newMessage) {
         return new CloneStatus(newState, observedGeneration, observedResetCount, newErrorCode, newMessage, services,
-                endpoints, startedAt, readyAt, dataReady, data);
+                endpoints, startedAt, readyAt, dataReady, data, hooksDone);
     }
 
     /** This status with its data marked prepared for {@code mark} (the reset count it was prepared for). */
     public CloneStatus withDataReady(String mark, CloneData prepared) {
         return new CloneStatus(state, observedGeneration, observedResetCount, errorCode, message, services, endpoints,
-                startedAt, readyAt, mark, prepared);
+                startedAt, readyAt, mark, prepared, hooksDone);
     }
 
     /** This status as the outcome of reconciling {@code generation} and reset {@code resetCount}. */
     public CloneStatus observed(long generation, long resetCount, Map<String, ServiceStatus> observedServices) {
         return new CloneStatus(state, generation, resetCount, errorCode, message, observedServices, endpoints, startedAt,
-                readyAt, dataReady, data);
+                readyAt, dataReady, data, hooksDone);
+    }
+
+    /** This status with the reset hooks of reset {@code mark} run. */
+    public CloneStatus withHooksDone(String mark) {
+        return new CloneStatus(state, observedGeneration, observedResetCount, errorCode, message, services, endpoints,
+                startedAt, readyAt, dataReady, data, mark);
     }
 }

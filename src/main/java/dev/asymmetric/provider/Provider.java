@@ -57,6 +57,15 @@ public interface Provider extends AutoCloseable {
     /** Where this process reaches {@code containerPort} of a running workload (the data plane connects there). */
     Address address(Workload w, int containerPort);
 
+    /** Of these images, the ones not present where workloads run (they would be pulled on first use). */
+    List<String> missingImages(java.util.Collection<String> images);
+
+    /**
+     * Removes what the provider made for workloads and nothing uses any more (Docker: seeded and built images older
+     * than {@code minAge} that no container runs from); returns what it removed, in words.
+     */
+    List<String> collectGarbage(Duration minAge);
+
     /** Creates the workload, not started; pulls or builds its image first. Returns its id. */
     String create(WorkloadPlan plan);
 
@@ -68,6 +77,9 @@ public interface Provider extends AutoCloseable {
 
     /** Removes the workload and what belongs only to it; gone already is fine. */
     void remove(String id);
+
+    /** Copies files into the running workload (a reset hook's {@code reapplyFiles}), over what is there. */
+    void copy(Workload w, List<WorkloadPlan.FileDrop> files);
 
     /** Frees the workload's name while it keeps what it claims, so its replacement can be created first. */
     void setAside(Workload w);

@@ -27,7 +27,8 @@ public interface Reconciler {
     /** Whether a named error means "the user must act" rather than "try again later". */
     static boolean terminal(AsymException e) {
         return switch (e.code()) {
-            case DOCKER_UNAVAILABLE, UNEXPECTED, TIMEOUT, INTERRUPTED -> false;
+            // the engine (or cluster) gone, or the disk full or read-only: try again later, it may come back
+            case DOCKER_UNAVAILABLE, CLUSTER_UNAVAILABLE, STORE_WRITE_FAILED, UNEXPECTED, TIMEOUT, INTERRUPTED -> false;
             default -> true;
         };
     }

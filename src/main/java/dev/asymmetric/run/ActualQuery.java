@@ -92,6 +92,15 @@ public final class ActualQuery {
         }
     }
 
+    /** Of these images, the ones not present where clones run. */
+    public List<String> missingImages(Collection<String> images) {
+        try {
+            return provider.get().missingImages(images);
+        } catch (ProviderFailure f) {
+            throw unavailable(f);
+        }
+    }
+
     /** The engine's version line, or its named error. */
     public String engineVersion() {
         return provider.get().ping();

@@ -33,6 +33,7 @@ public final class Runner {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger("dev.asymmetric.reconcile");
     private static final Duration GRACE = Duration.ofSeconds(10);
     private static final Duration EVALUATE_EVERY = Duration.ofMillis(40);
+    private static final Duration COLLECT = Duration.ofSeconds(30);
 
     private final Settings settings;
     private final Store store;
@@ -43,6 +44,7 @@ public final class Runner {
     private final String home;
     private final EngineCheck engine;
     private volatile ReconcileLoop running;
+    private volatile Reconcilers background;
 
     public Runner(Settings settings, Store store, Catalog catalog, EventLog events, Supplier<Provider> provider) {
         this.settings = settings;
@@ -110,6 +112,9 @@ public final class Runner {
                 Optional<T> result = goal.reached(view);
                 if (result.isPresent()) {
                     LOG.debugf("reached: %s", goal.what());
+                    if (loop != null) {
+                        finishCollecting();
+                    }
                     return result.get();
                 }
                 long left = deadline - System.nanoTime();
@@ -127,6 +132,19 @@ public final class Runner {
             if (loop != null) {
                 stopEmbedded(loop);
             }
+        }
+    }
+
+    /**
+     * Environments whose lease ran out are collected by whichever process reconciles; a verb that started destroying
+     * one finishes it before it gives the lease back (bounded), so a killed test run leaves nothing once any verb ran.
+     */
+    private void finishCollecting() throws InterruptedException {
+        long until = System.nanoTime() + COLLECT.toNanos();
+        while (System.nanoTime() < until && store.environments().stream()
+                .anyMatch(e -> e.metadata().labels().containsKey(dev.asymmetric.model.EnvironmentLease.EXPIRED))) {
+            long version = store.feed().version();
+            store.feed().awaitChange(version, Duration.ofMillis(250));
         }
     }
 
@@ -153,8 +171,28 @@ public final class Runner {
         ActualState actual = new ActualState(p, home);
         CloneFactory factory = new CloneFactory(store, settings.ports(), claims());
         Recorder recorder = new Recorder(events, store.clock(), by);
-        return new ReconcileLoop(store, owners, actual, Reconcilers.standard(store, catalog, settings, p, actual, owners,
-                factory, recorder, home), p, settings.workers(), daemon ? settings.resync() : Duration.ofMinutes(10), health);
+        Reconcilers reconcilers = Reconcilers.standard(store, catalog, settings, p, actual, owners, factory, recorder, home,
+                daemon);
+        background = reconcilers;
+        return new ReconcileLoop(store, owners, actual, reconcilers.all(), reconcilers.extraKeys(), reconcilers::alsoWake,
+                p, settings.workers(),
+                daemon ? settings.resync() : Duration.ofMinutes(10), health);
+    }
+
+    /**
+     * Lets the work the reconcilers of this process left running in the background (ready database copies, so the
+     * next reset is a swap) finish before the process exits, for at most {@code max}; a verb calls it after it has
+     * printed its result.
+     */
+    public void finishBackgroundWork(Duration max) {
+        Reconcilers r = background;
+        if (r != null) {
+            try {
+                r.awaitIdle(max);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**

@@ -82,7 +82,7 @@ public final class ChangeFeed implements AutoCloseable {
         }
         watcher = FileSystems.getDefault().newWatchService();
         for (Path d : dirs) {
-            Files.createDirectories(d);
+            PrivateFiles.directories(d);
             d.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                     StandardWatchEventKinds.ENTRY_DELETE);
         }

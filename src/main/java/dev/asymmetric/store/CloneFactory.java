@@ -82,8 +82,13 @@ public final class CloneFactory {
      * @throws AsymException NO_FREE_PORTS when the range can't hold them
      */
     public Clone create(CloneSpec spec, List<String> portKeys) {
+        return create(spec, portKeys, Map.of());
+    }
+
+    /** A new clone carrying these metadata labels (a pool's spare is marked so). */
+    public Clone create(CloneSpec spec, List<String> portKeys, Map<String, String> labels) {
         Claims claims = engine.now();
-        return store.locked(() -> record(proposeId(spec.template(), Set.of(), claims), spec, portKeys, claims));
+        return store.locked(() -> record(proposeId(spec.template(), Set.of(), claims), spec, portKeys, claims, labels));
     }
 
     /**
@@ -92,12 +97,12 @@ public final class CloneFactory {
      */
     public Clone createWithId(String id, CloneSpec spec, List<String> portKeys) {
         Claims claims = engine.now();
-        return store.locked(() -> record(id, spec, portKeys, claims));
+        return store.locked(() -> record(id, spec, portKeys, claims, Map.of()));
     }
 
-    private Clone record(String id, CloneSpec spec, List<String> portKeys, Claims claims) {
+    private Clone record(String id, CloneSpec spec, List<String> portKeys, Claims claims, Map<String, String> labels) {
         Allocator ports = new Allocator(claims);
-        Clone clone = new Clone(Metadata.fresh(id, null, store.clock().instant(), Map.of()),
+        Clone clone = new Clone(Metadata.fresh(id, null, store.clock().instant(), labels),
                 spec.withPorts(ports.take(spec.template(), portKeys)), CloneStatus.initial());
         return store.create(clone);
     }

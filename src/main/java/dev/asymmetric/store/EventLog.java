@@ -7,15 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A bounded log of events per object ({@code events/<kind>/<name>.jsonl}, one JSON object a line). Only the
  * lease holder appends; when a log passes 48 KiB it keeps the newest {@value #KEEP} lines. A destroyed object's log
- * is forgotten with it, so a new object of the same name starts clean.
+ * is forgotten with it, so a new object of the same name starts clean. Logs are {@code 0600}; an append that fails
+ * (a full disk) is dropped whole, never left half-written.
  */
 public final class EventLog {
     static final int KEEP = 100;
@@ -32,9 +31,8 @@ public final class EventLog {
     public synchronized void append(Event e) {
         Path f = file(e.object());
         try {
-            Files.createDirectories(f.getParent());
             String line = codec.json().writeValueAsString(e) + "\n";
-            Files.writeString(f, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            PrivateFiles.append(f, line.getBytes(StandardCharsets.UTF_8));
             if (Files.size(f) > TRIM_BYTES) {
                 trim(f);
             }
@@ -79,9 +77,8 @@ public final class EventLog {
         if (lines.size() <= KEEP) {
             return;
         }
-        Path tmp = f.resolveSibling(f.getFileName() + ".tmp");
-        Files.write(tmp, lines.subList(lines.size() - KEEP, lines.size()), StandardCharsets.UTF_8);
-        Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        String kept = String.join("\n", lines.subList(lines.size() - KEEP, lines.size())) + "\n";
+        PrivateFiles.replace(f, "." + f.getFileName() + ".tmp", kept.getBytes(StandardCharsets.UTF_8));
     }
 
     private Path file(String object) {

@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * The controller lease: an OS file lock on {@code $ASYM_HOME/controller.lease}. Whoever holds it runs the
  * reconcilers; the kernel releases it when the holder dies, so a crash never leaves it stuck. A note beside it
- * ({@code controller.holder}) says who holds it, for messages.
+ * ({@code controller.holder}) says who holds it, for messages. Both are {@code 0600}.
  */
 public final class Lease implements AutoCloseable {
     private final Path file;
@@ -26,29 +26,39 @@ public final class Lease implements AutoCloseable {
         this.note = home.resolve("controller.holder");
     }
 
-    /** Takes the lease if nobody holds it; {@code holder} describes us ("controller pid 42"). */
+    /**
+     * Takes the lease if nobody holds it; {@code holder} describes us ("controller pid 42").
+     *
+     * @return false when another holder has it
+     * @throws dev.asymmetric.errors.AsymException STORE_WRITE_FAILED when the lease file can't be opened at all (a
+     *     directory in its place, a read-only or full home): that is not "someone else holds it"
+     */
     public synchronized boolean tryAcquire(String holder) {
         if (lock != null) {
             return true;
         }
         try {
-            Files.createDirectories(file.getParent());
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = PrivateFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             lock = channel.tryLock();
             if (lock == null) {
                 channel.close();
                 channel = null;
                 return false;
             }
-            Files.writeString(note, holder + "\n", StandardCharsets.UTF_8);
-            return true;
         } catch (OverlappingFileLockException e) {
             closeQuietly();
             return false;
         } catch (IOException e) {
             closeQuietly();
-            return false;
+            throw WriteFailure.of(file, e);
         }
+        try {
+            PrivateFiles.replace(note, "." + note.getFileName() + ".tmp-" + ProcessHandle.current().pid(),
+                    (holder + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // the note only names the holder in messages; the lock is what counts
+        }
+        return true;
     }
 
     public synchronized boolean held() {
@@ -62,7 +72,7 @@ public final class Lease implements AutoCloseable {
                 return Optional.of("this process");
             }
         }
-        try (FileChannel probe = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        try (FileChannel probe = PrivateFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             FileLock l = probe.tryLock();
             if (l != null) {
                 l.release();

@@ -6,45 +6,38 @@ import dev.asymmetric.model.Codec;
 import dev.asymmetric.model.Environment;
 import dev.asymmetric.model.Metadata;
 import dev.asymmetric.model.Resource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
+import dev.asymmetric.model.SharedService;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 /**
  * The state store: one YAML file per object under {@code $ASYM_HOME/state/<kind>s/}, written atomically
  * (temp file, fsync, rename) with compare-and-swap on {@code resourceVersion}. {@code generation} moves only when
- * the spec changes (or deletion is requested). A file that can't be parsed is REGISTRY_CORRUPT and is never
- * overwritten. Every write is announced on the {@link ChangeFeed}.
+ * the spec changes (or deletion is requested). A file that can't be parsed is REGISTRY_CORRUPT when asked for by
+ * name, left out of listings (and named by {@link #unreadable}), and never overwritten. Nothing is written that the
+ * store could not read back ({@link RecordWriter}). Every write is announced on the {@link ChangeFeed}.
  */
 public final class Store {
     private final Path home;
-    private final Codec codec;
     private final Clock clock;
     private final StoreLock lock;
     private final ChangeFeed feed;
-    private final java.util.concurrent.atomic.AtomicLong tempCounter = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.Map<Path, Parsed> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+    private final RecordReader reader;
+    private final RecordWriter writer;
 
     public Store(Path home, Codec codec, Clock clock) {
         this.home = home;
-        this.codec = codec;
         this.clock = clock;
+        this.reader = new RecordReader(codec);
+        this.writer = new RecordWriter(codec, reader);
         this.lock = new StoreLock(home.resolve("store.lock"));
-        this.feed = new ChangeFeed(List.of(dir(Environment.KIND), dir(Clone.KIND), dir(dev.asymmetric.model.SharedService.KIND)));
+        this.feed = new ChangeFeed(List.of(dir(Environment.KIND), dir(Clone.KIND), dir(SharedService.KIND)));
     }
 
     public Path home() {
@@ -83,88 +76,44 @@ public final class Store {
         return list(Clone.KIND, Clone.class);
     }
 
+    /** The object, empty if there is none; REGISTRY_CORRUPT naming the file if it can't be read. */
     public <T extends Resource> Optional<T> read(String kind, String name, Class<T> type) {
-        Path f = file(kind, name);
-        BasicFileAttributes attrs;
-        byte[] bytes;
-        try {
-            attrs = Files.readAttributes(f, BasicFileAttributes.class);
-            Parsed cached = parsed.get(f);
-            if (cached != null && cached.same(attrs) && type.isInstance(cached.value())) {
-                return Optional.of(type.cast(cached.value()));
-            }
-            bytes = Files.readAllBytes(f);
-        } catch (NoSuchFileException e) {
-            parsed.remove(f);
-            return Optional.empty();
-        } catch (IOException e) {
-            throw AsymException.registryCorrupt(f.toString(), e);
-        }
-        try {
-            T value = codec.yaml().readValue(bytes, type);
-            if (value == null || value.metadata() == null || !name.equals(value.metadata().name())) {
-                throw new IOException("it does not hold the " + kind + " '" + name + "'");
-            }
-            parsed.put(f, new Parsed(attrs.fileKey(), attrs.size(), attrs.lastModifiedTime(), value));
-            return Optional.of(value);
-        } catch (IOException | RuntimeException e) {
-            throw AsymException.registryCorrupt(f.toString(), e);
-        }
+        return reader.read(file(kind, name), kind, name, type);
     }
 
     /**
-     * A parsed file, reused while the file is the same one: every write renames a new file into place, so a
-     * changed file has another file key (inode), size or modification time. Records are immutable, so sharing
-     * them is safe; the cache only saves parsing YAML again.
+     * Every readable object of a kind, ordered by name. A record that can't be read is left out, so one corrupt file
+     * never stalls the others; {@link #unreadable} names it.
      */
-    private record Parsed(Object fileKey, long size, java.nio.file.attribute.FileTime modified, Resource value) {
-        boolean same(BasicFileAttributes a) {
-            return java.util.Objects.equals(fileKey, a.fileKey()) && size == a.size() && modified.equals(a.lastModifiedTime());
-        }
-    }
-
-    /** Every object of a kind, ordered by name. A corrupt file fails the listing with REGISTRY_CORRUPT. */
     public <T extends Resource> List<T> list(String kind, Class<T> type) {
-        List<String> names = names(kind);
-        List<T> out = new ArrayList<>(names.size());
-        for (String n : names) {
-            read(kind, n, type).ifPresent(out::add);
-        }
-        return out;
+        return reader.list(dir(kind), kind, type).records();
     }
 
+    /** The records of a kind that can't be read now, each as its REGISTRY_CORRUPT error (naming file and fix). */
+    public List<AsymException> unreadable(String kind) {
+        Class<? extends Resource> type = Environment.KIND.equals(kind) ? Environment.class
+                : Clone.KIND.equals(kind) ? Clone.class : SharedService.class;
+        return reader.list(dir(kind), kind, type).unreadable();
+    }
+
+    /** {@link #unreadable(String)} of every kind: environments, clones, shared services. */
+    public List<AsymException> unreadable() {
+        return java.util.stream.Stream.of(Environment.KIND, Clone.KIND, SharedService.KIND)
+                .flatMap(k -> unreadable(k).stream()).toList();
+    }
+
+    /** The names of a kind's records (files {@code <name>.yaml}, temp files left out), sorted. */
     public List<String> names(String kind) {
-        Path d = dir(kind);
-        if (!Files.isDirectory(d)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(d)) {
-            return s.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".yaml") && !n.startsWith("."))
-                    .map(n -> n.substring(0, n.length() - ".yaml".length()))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RecordReader.names(dir(kind));
     }
 
     /** Records a new object; fails with {@link Conflict} if one of that kind and name exists. */
-    @SuppressWarnings("unchecked")
     public <T extends Resource> T create(T object) {
-        Metadata m = object.metadata();
-        Metadata fresh = new Metadata(m.name(), m.uid() == null ? UUID.randomUUID().toString() : m.uid(), 1, 1,
-                clock.instant(), clock.instant(), null, m.labels());
-        T created = (T) object.withMetadata(fresh);
-        Path tmp = prepare(created);
-        return lock.with(() -> {
-            if (Files.exists(file(object.kind(), object.name()))) {
-                discard(tmp);
-                throw new Conflict(object.key(), 0, -1);
-            }
-            publish(created, tmp);
-            return created;
-        });
+        List<T> created = createAll(List.of(object));
+        if (created.isEmpty()) {
+            throw new Conflict(object.key(), 0, -1);
+        }
+        return created.get(0);
     }
 
     /**
@@ -172,23 +121,18 @@ public final class Store {
      * per object) before they are renamed into place under the store lock. Objects whose name exists already are
      * skipped; returns those recorded.
      */
-    @SuppressWarnings("unchecked")
     public <T extends Resource> List<T> createAll(List<T> objects) {
-        List<T> fresh = new ArrayList<>();
-        for (T object : objects) {
-            Metadata m = object.metadata();
-            fresh.add((T) object.withMetadata(new Metadata(m.name(), m.uid() == null ? UUID.randomUUID().toString() : m.uid(),
-                    1, 1, clock.instant(), clock.instant(), null, m.labels())));
-        }
-        List<Path> temps = fresh.parallelStream().map(this::prepare).toList();
-        return lock.with(() -> {
+        List<T> fresh = objects.stream().map(this::fresh).toList();
+        List<RecordWriter.Prepared> temps = writer.prepareAll(fresh.stream()
+                .map(o -> new RecordWriter.Pending(file(o.kind(), o.name()), o)).toList());
+        return locked(temps, () -> {
             List<T> created = new ArrayList<>();
             for (int i = 0; i < fresh.size(); i++) {
                 T o = fresh.get(i);
                 if (Files.exists(file(o.kind(), o.name()))) {
-                    discard(temps.get(i));
+                    temps.get(i).discard();
                 } else {
-                    publish(o, temps.get(i));
+                    publish(temps.get(i));
                     created.add(o);
                 }
             }
@@ -220,15 +164,14 @@ public final class Store {
             return current;
         }
         T next = (T) updated.withMetadata(updated.metadata().nextWrite(specChanged, clock.instant()));
-        Path tmp = prepare(next);
-        return lock.with(() -> {
+        RecordWriter.Prepared tmp = prepare(next);
+        return locked(List.of(tmp), () -> {
             long now = read(updated.kind(), updated.name(), updated.getClass())
                     .map(r -> r.metadata().resourceVersion()).orElse(0L);
             if (now != expected) {
-                discard(tmp);
                 throw new Conflict(updated.key(), expected, now);
             }
-            publish(next, tmp);
+            publish(tmp);
             return next;
         });
     }
@@ -237,29 +180,8 @@ public final class Store {
      * Re-reads and applies {@code change} until the write wins. {@code change} may return the object unchanged
      * (nothing is written) or null (nothing is written, null returned). Empty when the object doesn't exist.
      */
-    @SuppressWarnings("unchecked")
     public <T extends Resource> Optional<T> mutate(String kind, String name, Class<T> type, UnaryOperator<T> change) {
-        for (int attempt = 0; ; attempt++) {
-            Optional<T> current = read(kind, name, type);
-            if (current.isEmpty()) {
-                return current;
-            }
-            T next = change.apply(current.get());
-            if (next == null) {
-                return Optional.empty();
-            }
-            if (next == current.get()) {
-                return current;
-            }
-            try {
-                return Optional.of(write(next));
-            } catch (Conflict c) {
-                if (attempt > 50) {
-                    throw c;
-                }
-                Thread.onSpinWait();
-            }
-        }
+        return Retries.mutate(this, kind, name, type, change);
     }
 
     /**
@@ -273,18 +195,7 @@ public final class Store {
 
     /** The last phase of a delete: removes the record as it stands now, re-reading if a status write races it. */
     public <T extends Resource> void deleteLatest(String kind, String name, Class<T> type) {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            Optional<T> latest = read(kind, name, type);
-            if (latest.isEmpty()) {
-                return;
-            }
-            try {
-                delete(latest.get());
-                return;
-            } catch (Conflict c) {
-                // written meanwhile: read again
-            }
-        }
+        Retries.deleteLatest(this, kind, name, type);
     }
 
     /** Deletes the object if it still has {@code object}'s resourceVersion (the last step of a delete). */
@@ -298,11 +209,7 @@ public final class Store {
             if (current.get().metadata().resourceVersion() != expected) {
                 throw new Conflict(object.key(), expected, current.get().metadata().resourceVersion());
             }
-            try {
-                Files.deleteIfExists(file(object.kind(), object.name()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            writer.delete(file(object.kind(), object.name()));
             feed.changed(object.key());
             return null;
         });
@@ -313,45 +220,35 @@ public final class Store {
         return lock.with(body);
     }
 
-    /** Serialises the object into a fresh temp file beside its target and syncs it to disk. */
-    private Path prepare(Resource object) {
-        Path target = file(object.kind(), object.name());
+    /**
+     * Runs {@code body} holding the store lock over prepared files; if anything fails (a conflict, the lock itself)
+     * the temp files not yet renamed into place are removed.
+     */
+    private <T> T locked(List<RecordWriter.Prepared> temps, java.util.function.Supplier<T> body) {
         try {
-            byte[] bytes = codec.yaml().writeValueAsBytes(object);
-            Files.createDirectories(target.getParent());
-            Path tmp = target.resolveSibling("." + object.name() + ".tmp-" + ProcessHandle.current().pid() + "-"
-                    + tempCounter.incrementAndGet());
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ch.write(java.nio.ByteBuffer.wrap(bytes));
-                ch.force(true);
-            }
-            return tmp;
-        } catch (IOException e) {
-            throw new UncheckedIOException("can't write " + target, e);
+            return lock.with(body);
+        } catch (RuntimeException e) {
+            temps.forEach(RecordWriter.Prepared::discard);
+            throw e;
         }
+    }
+
+    /** Serialises, checks and syncs the object into a temp file beside its target (outside the lock). */
+    private RecordWriter.Prepared prepare(Resource object) {
+        return writer.prepare(file(object.kind(), object.name()), object);
+    }
+
+    /** The object as first recorded: generation and resourceVersion 1, a uid, created and updated now. */
+    @SuppressWarnings("unchecked")
+    private <T extends Resource> T fresh(T object) {
+        Metadata m = object.metadata();
+        return (T) object.withMetadata(new Metadata(m.name(), m.uid() == null ? UUID.randomUUID().toString() : m.uid(),
+                1, 1, clock.instant(), clock.instant(), null, m.labels()));
     }
 
     /** Renames a prepared file into place (called holding the store lock) and announces the change. */
-    private void publish(Resource object, Path tmp) {
-        Path target = file(object.kind(), object.name());
-        try {
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            discard(tmp);
-            throw new UncheckedIOException("can't write " + target, e);
-        }
-        feed.changed(object.key());
-    }
-
-    private static void discard(Path tmp) {
-        try {
-            Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-            // a stray temp file is ignored by every reader (it starts with a dot)
-        }
+    private void publish(RecordWriter.Prepared p) {
+        writer.publish(p);
+        feed.changed(p.value().key());
     }
 }

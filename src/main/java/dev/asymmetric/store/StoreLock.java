@@ -1,7 +1,6 @@
 package dev.asymmetric.store;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Path;
@@ -11,7 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * Serialises every store write across threads (a JVM lock) and processes (an OS lock on {@code store.lock}),
- * so read-compare-write is atomic. Held for milliseconds; never across Docker calls.
+ * so read-compare-write is atomic. Held for milliseconds; never across Docker calls. A lock file that can't be
+ * opened (a directory in its place, a read-only home) is STORE_WRITE_FAILED naming it.
  */
 final class StoreLock {
     private final Path file;
@@ -32,7 +32,7 @@ final class StoreLock {
                 return body.get();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("can't lock " + file, e);
+            throw WriteFailure.of(file, e);
         } finally {
             local.unlock();
         }
@@ -40,8 +40,7 @@ final class StoreLock {
 
     private FileChannel channel() throws IOException {
         if (channel == null || !channel.isOpen()) {
-            java.nio.file.Files.createDirectories(file.getParent());
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = PrivateFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         }
         return channel;
     }

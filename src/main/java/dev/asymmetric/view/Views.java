@@ -48,6 +48,7 @@ public final class Views {
         m.put("expose", c.spec().expose());
         m.put("stopped", c.spec().stopped());
         m.put("resets", c.spec().resetCount());
+        m.put("pool", dev.asymmetric.model.Pool.spare(c) ? dev.asymmetric.model.Pool.SPARE : null);
         m.put("createdAt", c.metadata().createdAt());
         m.put("updatedAt", c.metadata().updatedAt());
         return m;

@@ -98,9 +98,31 @@ class StoreTest {
         Files.writeString(f, "metadata: [not, a, map\n");
         AsymException e = assertThrows(AsymException.class, () -> s.environment("broken"));
         assertEquals(ErrorCode.REGISTRY_CORRUPT, e.code());
-        assertTrue(e.getMessage().contains(f.toString()));
-        assertThrows(AsymException.class, s::environments);
+        assertTrue(e.getMessage().contains(f.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("mv " + f + " " + f + ".corrupt"), "names the fix: " + e.getMessage());
+        assertThrows(AsymException.class, () -> s.environment("broken"), "asked again, still refused");
         assertEquals("metadata: [not, a, map\n", Files.readString(f));
+    }
+
+    @Test
+    void oneUnreadableRecordIsLeftOutOfListingsAndNamedWhileTheOthersStayUsable() throws Exception {
+        Store s = store();
+        s.create(env("alpha", "fixture"));
+        Environment omega = s.create(env("omega", "fixture"));
+        Path f = home.resolve("state/envs/broken.yaml");
+        Files.writeString(f, "metadata: [not, a, map\n");
+        assertEquals(List.of("alpha", "omega"), s.environments().stream().map(Environment::name).toList());
+        List<AsymException> unreadable = s.unreadable(Environment.KIND);
+        assertEquals(1, unreadable.size());
+        assertEquals(ErrorCode.REGISTRY_CORRUPT, unreadable.get(0).code());
+        assertTrue(unreadable.get(0).getMessage().contains(f.toString()));
+        assertEquals(unreadable.size(), s.unreadable().size(), "every kind, and no clone is unreadable");
+        // the others are still written and deleted as usual
+        Environment written = s.write(omega.withSpec(omega.spec().withClones(List.of())));
+        s.delete(written);
+        assertEquals(List.of("alpha"), s.environments().stream().map(Environment::name).toList());
+        Files.move(f, f.resolveSibling("broken.yaml.corrupt"));
+        assertEquals(List.of(), s.unreadable(), "moved aside, it is no record any more");
     }
 
     @Test

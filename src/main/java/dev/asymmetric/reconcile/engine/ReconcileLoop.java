@@ -29,14 +29,18 @@ public final class ReconcileLoop {
     private final ResyncSource resync;
     private final List<PassListener> listeners = new CopyOnWriteArrayList<>();
     private final EngineHealth health;
+    private final java.util.function.Function<String, List<String>> alsoWake;
 
     /** Told about every pass: its key, what became of it, how long it took, and what it threw (or null). */
     public interface PassListener {
         void passed(String key, String outcome, Duration took, Throwable error);
     }
 
-    public ReconcileLoop(Store store, Ownership owners, ActualState actual, List<Reconciler> reconcilers, Provider provider,
+    /** @param extraKeys keys no stored object has that every resync queues too (the garbage collector's) */
+    public ReconcileLoop(Store store, Ownership owners, ActualState actual, List<Reconciler> reconcilers,
+            Set<String> extraKeys, java.util.function.Function<String, List<String>> alsoWake, Provider provider,
             int workers, Duration resyncPeriod, EngineHealth health) {
+        this.alsoWake = alsoWake;
         this.store = store;
         this.owners = owners;
         this.actual = actual;
@@ -50,7 +54,7 @@ public final class ReconcileLoop {
             listeners.forEach(l -> l.passed(key, outcome.name().toLowerCase(), took, error));
             store.feed().poke();
         });
-        this.resync = new ResyncSource(store, actual, delayer.scheduler(), resyncPeriod, Set.of());
+        this.resync = new ResyncSource(store, actual, delayer.scheduler(), resyncPeriod, extraKeys);
     }
 
     public void addListener(PassListener l) {
@@ -64,7 +68,8 @@ public final class ReconcileLoop {
      */
     public void start(boolean watch) {
         engine.start();
-        StoreSource storeSource = new StoreSource(store, owners, (key, delay) -> engine.queue().addAfter(key, delay));
+        StoreSource storeSource = new StoreSource(store, owners, (key, delay) -> engine.queue().addAfter(key, delay),
+                alsoWake);
         storeSource.start(engine::add);
         sources.add(storeSource);
         if (watch) {

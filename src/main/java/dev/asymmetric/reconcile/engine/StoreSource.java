@@ -15,10 +15,13 @@ final class StoreSource implements Source {
     private final Store store;
     private final java.util.function.BiConsumer<String, java.time.Duration> enqueueAfter;
     private final dev.asymmetric.store.Ownership owners;
+    private final java.util.function.Function<String, java.util.List<String>> alsoWake;
     private AutoCloseable subscription;
 
     StoreSource(Store store, dev.asymmetric.store.Ownership owners,
-            java.util.function.BiConsumer<String, java.time.Duration> enqueueAfter) {
+            java.util.function.BiConsumer<String, java.time.Duration> enqueueAfter,
+            java.util.function.Function<String, java.util.List<String>> alsoWake) {
+        this.alsoWake = alsoWake;
         this.store = store;
         this.owners = owners;
         this.enqueueAfter = enqueueAfter;
@@ -36,6 +39,7 @@ final class StoreSource implements Source {
             if (key.startsWith(Environment.KIND + "/")) {
                 invalidateOwners();
             } else if (key.startsWith(Clone.KIND + "/")) {
+                alsoWake.apply(key).forEach(k -> enqueueAfter.accept(k, COALESCE));
                 String owner = owner(key.substring(Clone.KIND.length() + 1));
                 if (owner != null) {
                     enqueueAfter.accept(Environment.KIND + "/" + owner, COALESCE);

@@ -106,7 +106,10 @@ final class ClonePlanner {
             parts.put("network", hash(String.valueOf(wiring.network())));
             parts.put("files", contentHash(t.source() + ":" + t.name() + ":" + seedName + ":" + s.name(),
                     files.stream().map(WorkloadPlan.FileDrop::source).toList()));
-            parts.put("reset", hash(Long.toString(clone.spec().resetCount())));
+            // A service reset in place (a hook, or an in-place database swap) keeps its container across resets, so
+            // only a reset that must recreate it (reset --recreate, a stopped clone's) moves its part.
+            long resetPart = resetsInPlace(t, s) ? clone.spec().recreateReset() : clone.spec().resetCount();
+            parts.put("reset", hash(Long.toString(resetPart)));
             String hash = hash(parts.toString());
 
             Map<String, String> labels = new LinkedHashMap<>();
@@ -127,6 +130,17 @@ final class ClonePlanner {
                     : endpoints.apply(plan, s.port())));
         }
         return plans;
+    }
+
+    /**
+     * Whether a reset leaves this service's container running (TEMPLATES.md, Reset): it has a reset hook, or the
+     * template swaps its database {@code in-place}; never when the template says its database reset recreates.
+     */
+    static boolean resetsInPlace(Template t, Template.Service s) {
+        if (t.database() != null && t.database().reset() == Template.DatabaseReset.RECREATE) {
+            return false;
+        }
+        return s.hasResetHook() || t.database() != null;
     }
 
     static String containerName(String cloneId, String service) {

@@ -45,10 +45,13 @@ final class CloneReconciler implements Reconciler {
     private final CloneActions actions;
     private final StartupCheck startup;
     private final dev.asymmetric.store.Ownership owners;
+    private final CloneReset reset;
+    private final CloneRepair repair;
 
     CloneReconciler(Store store, Catalog catalog, CloneActions actions, ActualState actual, ClonePlanner planner,
-            DataPlane data, Recorder recorder, CloneFactory factory, dev.asymmetric.store.Ownership owners) {
+            DataPlane data, Recorder recorder, CloneFactory factory, dev.asymmetric.store.Ownership owners, ResetHooks hooks) {
         this.owners = owners;
+        this.reset = new CloneReset(actions, actual, recorder, hooks);
         this.store = store;
         this.catalog = catalog;
         this.actions = actions;
@@ -58,6 +61,7 @@ final class CloneReconciler implements Reconciler {
         this.recorder = recorder;
         this.factory = factory;
         this.startup = new StartupCheck(actual, actions, recorder, store.clock());
+        this.repair = new CloneRepair(actions, startup, actual, recorder, factory);
     }
 
     @Override
@@ -84,7 +88,7 @@ final class CloneReconciler implements Reconciler {
         ClonePass pass = new ClonePass(clone);
         try {
             return converge(pass, t, found);
-        } catch (PortsMoved moved) {
+        } catch (CloneRepair.PortsMoved moved) {
             return Result.requeueAfter(Duration.ofMillis(10));
         } finally {
             pass.write(store);
@@ -118,55 +122,23 @@ final class CloneReconciler implements Reconciler {
         List<ClonePlanner.ServicePlan> plans = planner.plan(clone, t, wiring, owners.ownerOf(clone.id()).orElse(null));
         Set<String> createdNow = new HashSet<>();
         if (resetPending) {
-            found = replaceForReset(clone, plans, found, createdNow);
+            found = reset.replaceForReset(clone, plans, found, createdNow);
         }
         String dataMark = "r" + clone.spec().resetCount();
         if (DataPlane.needed(t) && !dataMark.equals(clone.status().dataReady())) {
-            CloneStatus.CloneData prepared = data.prepare(clone, t);
-            recorder.normal(clone.key(), "DataPrepared", resetPending ? "dropped, re-migrated, re-seeded" : "database and keys ready");
-            pass.set(s -> s.withDataReady(dataMark, prepared));
+            DataPlane.Prepared prepared = data.prepare(clone, t);
+            recorder.normal(clone.key(), "DataPrepared", (resetPending ? "reset: " : "created: ")
+                    + (prepared.how() == null ? "keys cleared" : prepared.how()));
+            pass.set(s -> s.withDataReady(dataMark, prepared.names()));
+        }
+        if (resetPending && !clone.spec().stopped()) {
+            reset.runResetHooks(pass, t, plans, found);
         }
         if (clone.spec().stopped()) {
             return stopAll(pass, plans, found);
         }
-        Repair repair = repair(pass, plans, found, createdNow);
+        CloneRepair.Repair repair = this.repair.repair(pass, plans, found, createdNow);
         return startup.check(pass, plans, repair.byService(), repair.acted());
-    }
-
-    /**
-     * Takes down the containers from before a reset ahead of the data going back, so nothing writes into a
-     * half-reset database. Each is replaced by a new, not yet started container for the reset, so the clone's host
-     * ports stay claimed throughout; containers already made for this reset carry its hash and stay.
-     */
-    private List<Workload> replaceForReset(Clone clone, List<ClonePlanner.ServicePlan> plans,
-            List<Workload> found, Set<String> createdNow) {
-        List<Workload> kept = new ArrayList<>();
-        Set<String> replaced = new HashSet<>();
-        for (Workload c : found) {
-            if (plans.stream().anyMatch(p -> p.hash().equals(c.label(Labels.CONFIG_HASH)))) {
-                kept.add(c);
-            }
-        }
-        int count = 0;
-        for (Workload c : found) {
-            if (kept.contains(c)) {
-                continue;
-            }
-            String service = c.label(Labels.SERVICE);
-            Optional<ClonePlanner.ServicePlan> plan = plans.stream().filter(p -> p.service().name().equals(service)).findFirst();
-            boolean hasNew = kept.stream().anyMatch(k -> service != null && service.equals(k.label(Labels.SERVICE)));
-            if (plan.isPresent() && !hasNew && replaced.add(service)) {
-                String id = actions.replace(clone, c, plan.get(), false);
-                createdNow.add(id);
-            } else {
-                actions.remove(c);
-            }
-            count++;
-        }
-        if (count > 0) {
-            recorder.normal(clone.key(), "Resetting", "replaced " + count + " container(s) for reset #" + clone.spec().resetCount());
-        }
-        return actual.ofClone(clone.id());
     }
 
     private Result stopAll(ClonePass pass, List<ClonePlanner.ServicePlan> plans, List<Workload> found) {
@@ -188,109 +160,6 @@ final class CloneReconciler implements Reconciler {
         return Result.done();
     }
 
-    /** What the repair step left: each service's container, and whether anything was done. */
-    record Repair(Map<String, Workload> byService, boolean acted) {
-    }
-
-    /**
-     * Per service: remove duplicates and containers of services the template no longer has; create what is missing;
-     * replace what carries another hash, or crashed after it had been up; start what was created, or stopped by us;
-     * unpause what was paused. A container that ended during its own start-up fails the clone at once.
-     */
-    private Repair repair(ClonePass pass, List<ClonePlanner.ServicePlan> plans, List<Workload> found,
-            Set<String> createdNow) {
-        Clone clone = pass.record();
-        Map<String, Workload> byService = new LinkedHashMap<>();
-        boolean acted = false;
-        for (Workload c : preferPlannedNames(found, plans)) {
-            String service = c.label(Labels.SERVICE);
-            boolean wanted = plans.stream().anyMatch(p -> p.service().name().equals(service));
-            if (!wanted || byService.containsKey(service)) {
-                actions.remove(c);
-                acted = true;
-            } else {
-                byService.put(service, c);
-            }
-        }
-        for (ClonePlanner.ServicePlan p : plans) {
-            String name = p.service().name();
-            Workload c = byService.get(name);
-            String id;
-            if (c == null) {
-                id = createMissing(clone, p);
-                recorder.normal(clone.key(), pass.resetPending() ? "Reset" : "Created", "container " + p.container().name()
-                        + " from " + p.container().image());
-            } else if (!p.hash().equals(c.label(Labels.CONFIG_HASH))) {
-                List<String> why = ClonePlanner.changedParts(c.label(Labels.CONFIG_PARTS), p.parts());
-                id = actions.replace(clone, c, p, true);
-                recorder.normal(clone.key(), why.equals(List.of("reset")) ? "Reset" : "Recreated",
-                        p.container().name() + ": " + String.join(", ", why) + " changed");
-            } else if ("exited".equals(c.state()) || "dead".equals(c.state())) {
-                if (startup.inStartup(clone, name, c)) {
-                    throw actions.startupFailure(clone, c, name, null);
-                }
-                if (States.STOPPED.equals(clone.status().state()) && "exited".equals(c.state())) {
-                    actions.start(clone, c.id(), p);
-                    id = c.id();
-                    recorder.normal(clone.key(), "Started", p.container().name() + " was stopped");
-                } else {
-                    id = actions.replace(clone, c, p, true);
-                    recorder.warning(clone.key(), "Restarted", p.container().name() + " had stopped (" + c.status()
-                            + "); recreated it");
-                }
-            } else if ("paused".equals(c.state())) {
-                actions.unpause(c);
-                id = c.id();
-                recorder.warning(clone.key(), "Unpaused", p.container().name() + " was paused; unpaused it");
-            } else if ("created".equals(c.state())) {
-                actions.start(clone, c.id(), p);
-                id = c.id();
-                if (!createdNow.contains(c.id())) {
-                    recorder.normal(clone.key(), "Started", p.container().name() + " was created but not started");
-                }
-            } else {
-                continue;
-            }
-            acted = true;
-            byService.put(name, actual.ofClone(clone.id()).stream().filter(x -> x.id().equals(id)).findFirst()
-                    .orElse(null));
-        }
-        return new Repair(byService, acted);
-    }
-
-    /** Containers ordered so that, among duplicates of a service, the one with the planned name is kept. */
-    private static List<Workload> preferPlannedNames(List<Workload> found,
-            List<ClonePlanner.ServicePlan> plans) {
-        Set<String> names = new HashSet<>();
-        plans.forEach(p -> names.add(p.container().name()));
-        List<Workload> out = new ArrayList<>(found.stream().filter(c -> names.contains(c.name())).toList());
-        found.stream().filter(c -> !names.contains(c.name())).forEach(out::add);
-        return out;
-    }
-
-    /** Creates and starts a missing container; a clone that never ran moves to free ports if its own are taken. */
-    private String createMissing(Clone clone, ClonePlanner.ServicePlan p) {
-        try {
-            return actions.createAndStart(clone, p);
-        } catch (AsymException e) {
-            if (e.code() == ErrorCode.PORT_IN_USE && clone.status().readyAt() == null) {
-                // it never ran: nobody has its URLs yet, so it may simply take other ports
-                Clone moved = factory.reallocate(clone.id());
-                recorder.warning(clone.key(), "PortsReallocated", e.getMessage().split("\\. ")[0]
-                        + "; it never ran, so it now gets " + moved.spec().ports().values());
-                throw new PortsMoved();
-            }
-            throw e;
-        }
-    }
-
-    /** The clone's ports moved under this pass: its plans are stale, so the pass ends and the next one starts over. */
-    static final class PortsMoved extends RuntimeException {
-        PortsMoved() {
-            super("ports reallocated", null, false, false);
-        }
-    }
-
     private Result destroy(Clone clone, List<Workload> found) {
         if (!States.DELETING.equals(clone.status().state())) {
             clone = store.mutate(Clone.KIND, clone.id(), Clone.class,
@@ -308,7 +177,7 @@ final class CloneReconciler implements Reconciler {
                     t.redis() == null ? null : dev.asymmetric.data.DataPlaneInfo.prefix(cid))).orElse(null);
         }
         if (prepared != null) {
-            data.drop(prepared);
+            data.drop(clone, prepared);
         }
         store.deleteLatest(Clone.KIND, clone.id(), Clone.class);
         recorder.normal(clone.key(), "Destroyed", "removed " + found.size() + " container(s)"
@@ -342,7 +211,7 @@ final class CloneReconciler implements Reconciler {
             store.mutate(Clone.KIND, id, Clone.class, x -> x.withStatus(new CloneStatus(States.FAILED,
                     x.status().observedGeneration(), x.status().observedResetCount(), error.code().name(),
                     error.getMessage(), x.status().services(), x.status().endpoints(), x.status().startedAt(), null,
-                    x.status().dataReady(), x.status().data()).observed(x.metadata().generation(), x.spec().resetCount(),
+                    x.status().dataReady(), x.status().data(), x.status().hooksDone()).observed(x.metadata().generation(), x.spec().resetCount(),
                     x.status().services())));
         });
     }

@@ -24,12 +24,20 @@ interface DataPlane {
     /** Null when the shared services the template needs are up; otherwise what is still missing. */
     Waiting awaitShared(Template template);
 
-    /**
-     * Brings the clone's data to its seeded state: database recreated, migrated and seeded; prefix keys gone.
-     * Returns what the data is called, for the clone's status (so destroy needs no catalog).
-     */
-    CloneStatus.CloneData prepare(Clone clone, Template template);
+    /** What preparing gave: the data's names for the clone's status (so destroy needs no catalog), and how. */
+    record Prepared(CloneStatus.CloneData names, String how) {
+    }
 
-    /** Drops the clone's database and prefix keys, as recorded when they were prepared. */
-    void drop(CloneStatus.CloneData data);
+    /**
+     * Brings the clone's data to its seeded state: its database exactly the migrated schema and the seed's rows
+     * (swapped in from a ready copy when there is one), its prefix keys gone; then a ready copy for the next reset is
+     * made in the background.
+     */
+    Prepared prepare(Clone clone, Template template);
+
+    /** Drops the clone's database and prefix keys, as recorded when they were prepared; never another home's. */
+    void drop(Clone clone, CloneStatus.CloneData data);
+
+    /** Waits (at most {@code max}) for background work — ready copies — to finish; false if it didn't. */
+    boolean awaitIdle(java.time.Duration max) throws InterruptedException;
 }

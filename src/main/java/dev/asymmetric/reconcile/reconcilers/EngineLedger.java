@@ -42,21 +42,30 @@ public final class EngineLedger implements CloneFactory.EngineClaims {
         return new CloneFactory.Claims(o.hostPorts(), id -> o.usesCloneId(id) || databaseInUse(c, id));
     }
 
+    /** Whether the shared Postgres has a database, or the shared Redis a prefix, of this id (any home's). */
     private boolean databaseInUse(Provider c, String id) {
         int dash = id.lastIndexOf('-');
         Optional<Template> t = dash < 0 ? Optional.empty() : catalog.find(id.substring(0, dash));
-        if (t.isEmpty() || t.get().database() == null) {
+        if (t.isEmpty() || (t.get().database() == null && t.get().redis() == null)) {
             return false;
         }
-        List<Workload> pg;
+        List<Workload> shared;
         try {
-            pg = c.list().stream().filter(w -> SharedService.POSTGRES.equals(w.label(Labels.SHARED))).toList();
+            shared = c.list().stream().filter(w -> w.label(Labels.SHARED) != null && w.running()).toList();
         } catch (ProviderFailure f) {
             throw AsymException.dockerUnavailable(c.target(), f);
         }
-        Provider.Address at = pg.stream().filter(Workload::running)
-                .map(x -> c.address(x, SharedServiceReconciler.containerPort(SharedService.POSTGRES)))
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
-        return at != null && new Databases(at.port()).exists(DataPlaneInfo.databaseName(id));
+        Provider.Address pg = addressOf(c, shared, SharedService.POSTGRES);
+        Provider.Address redis = addressOf(c, shared, SharedService.REDIS);
+        return t.get().database() != null && pg != null
+                && new Databases(pg.host(), pg.port()).taken(DataPlaneInfo.databaseName(id))
+                || t.get().redis() != null && redis != null
+                && new dev.asymmetric.data.RedisKeys(redis.host(), redis.port()).taken(DataPlaneInfo.prefix(id));
+    }
+
+    private static Provider.Address addressOf(Provider c, List<Workload> shared, String which) {
+        return shared.stream().filter(w -> which.equals(w.label(Labels.SHARED)))
+                .map(w -> c.address(w, SharedServiceReconciler.containerPort(which))).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
     }
 }

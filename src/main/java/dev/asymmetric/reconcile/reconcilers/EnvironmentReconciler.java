@@ -10,6 +10,7 @@ import dev.asymmetric.model.Clone;
 import dev.asymmetric.model.CloneRequest;
 import dev.asymmetric.model.CloneSpec;
 import dev.asymmetric.model.Environment;
+import dev.asymmetric.model.EnvironmentLease;
 import dev.asymmetric.model.EnvironmentStatus;
 import dev.asymmetric.model.Membership;
 import dev.asymmetric.model.Rollup;
@@ -17,6 +18,7 @@ import dev.asymmetric.model.States;
 import dev.asymmetric.model.Template;
 import dev.asymmetric.store.CloneFactory;
 import dev.asymmetric.store.Store;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,8 +40,22 @@ final class EnvironmentReconciler implements Reconciler {
     private final Catalog catalog;
     private final CloneFactory clones;
     private final Recorder recorder;
+    private final java.util.function.Predicate<String> ownerAlive;
+    private final SpareClaims spareClaims;
+    private final LeaseCollector leases;
+    private final EnvironmentTeardown teardown;
 
     EnvironmentReconciler(Store store, Catalog catalog, CloneFactory clones, Recorder recorder) {
+        this(store, catalog, clones, recorder, EnvironmentLease::alive);
+    }
+
+    /** @param ownerAlive whether a lease's owner process still runs (tests pass their own) */
+    EnvironmentReconciler(Store store, Catalog catalog, CloneFactory clones, Recorder recorder,
+            java.util.function.Predicate<String> ownerAlive) {
+        this.ownerAlive = ownerAlive;
+        this.spareClaims = new SpareClaims(store, catalog, recorder);
+        this.leases = new LeaseCollector(store, recorder);
+        this.teardown = new EnvironmentTeardown(store, recorder);
         this.store = store;
         this.catalog = catalog;
         this.clones = clones;
@@ -59,8 +75,22 @@ final class EnvironmentReconciler implements Reconciler {
         }
         Environment env = record.get();
         if (env.metadata().deleting()) {
-            return destroy(env);
+            return teardown.destroy(env);
         }
+        Optional<EnvironmentLease> lease = EnvironmentLease.of(env.metadata().labels());
+        Instant now = store.clock().instant();
+        if (lease.isPresent() && lease.get().expired(now, ownerAlive)) {
+            return leases.expire(env, lease.get());
+        }
+        Result result = converge(env);
+        if (lease.isPresent() && !result.requeue()) {
+            // look again when the lease runs out (a controller then collects it without any other trigger)
+            return Result.requeueAfter(Duration.between(now, lease.get().expiresAt()).plusSeconds(1));
+        }
+        return result;
+    }
+
+    private Result converge(Environment env) {
         long generation = env.metadata().generation();
         Map<String, Clone> known = new LinkedHashMap<>();
         Set<String> ids = new LinkedHashSet<>(env.status().members());
@@ -82,7 +112,7 @@ final class EnvironmentReconciler implements Reconciler {
             CloneRequest req = c != null ? c.spec().request() : env.status().pending().get(id);
             current.add(new Membership.Member(id, req, c != null, c != null && c.metadata().deleting()));
         }
-        Membership.Plan plan = Membership.plan(desired, current, clones.proposer(ids));
+        Membership.Plan plan = spareClaims.claimSpares(env, Membership.plan(desired, current, clones.proposer(ids)));
         List<CloneFactory.Planned> planned = new ArrayList<>();
         plan.toCreate().forEach((id, r) -> {
             Template t = catalog.require(r.template());
@@ -201,32 +231,6 @@ final class EnvironmentReconciler implements Reconciler {
         Instant transition = States.FAILED.equals(s.state()) ? s.lastTransitionAt() : store.clock().instant();
         status(env, x -> new EnvironmentStatus(States.FAILED, generation, x.observedResetCount(), members, Map.of(),
                 x.removing(), e.line(), transition, e.code().name()));
-    }
-
-    private Result destroy(Environment env) {
-        Set<String> all = new LinkedHashSet<>(env.status().members());
-        all.addAll(env.status().pending().keySet());
-        all.addAll(env.status().removing());
-        List<String> remaining = new ArrayList<>();
-        for (String id : all) {
-            Optional<Clone> c = store.clone(id);
-            if (c.isPresent()) {
-                remaining.add(id);
-                if (!c.get().metadata().deleting()) {
-                    store.requestDeletion(Clone.KIND, id, Clone.class);
-                }
-            }
-        }
-        if (remaining.isEmpty()) {
-            store.deleteLatest(Environment.KIND, env.name(), Environment.class);
-            recorder.forget(env.key());
-            return Result.done();
-        }
-        if (!States.DELETING.equals(env.status().state()) || !remaining.equals(env.status().members())) {
-            status(env, s -> new EnvironmentStatus(States.DELETING, env.metadata().generation(), s.observedResetCount(),
-                    remaining, Map.of(), List.of(), "destroying " + remaining.size() + " clone(s)", store.clock().instant()));
-        }
-        return Result.done();
     }
 
     @Override

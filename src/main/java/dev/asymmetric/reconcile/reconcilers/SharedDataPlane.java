@@ -3,10 +3,12 @@ package dev.asymmetric.reconcile.reconcilers;
 import dev.asymmetric.reconcile.ActualState;
 
 import dev.asymmetric.config.Settings;
-import dev.asymmetric.data.Credentials;
+import dev.asymmetric.data.CloneData;
 import dev.asymmetric.data.DataPlaneInfo;
 import dev.asymmetric.data.Databases;
 import dev.asymmetric.data.RedisKeys;
+import dev.asymmetric.data.Restore;
+import dev.asymmetric.data.Spares;
 import dev.asymmetric.provider.Workload;
 import dev.asymmetric.errors.AsymException;
 import dev.asymmetric.errors.ErrorCode;
@@ -20,8 +22,8 @@ import dev.asymmetric.store.Conflict;
 import dev.asymmetric.store.Store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,10 +37,18 @@ import dev.asymmetric.provider.Provider;
  * database ({@code clone_<id>}) and Redis keys ({@code <id>:}).
  */
 final class SharedDataPlane implements DataPlane {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger("dev.asymmetric.reconcile");
     private final Store store;
     private final Settings settings;
     private final ActualState actual;
     private final Provider provider;
+    /** Ready copies are made one at a time: parallel copies don't go faster on the shared server. */
+    private final java.util.concurrent.ExecutorService spareWorker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "ready-copies");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, Spares> spares = new java.util.concurrent.ConcurrentHashMap<>();
 
     SharedDataPlane(Store store, Settings settings, ActualState actual, Provider provider) {
         this.store = store;
@@ -51,20 +61,12 @@ final class SharedDataPlane implements DataPlane {
     public ClonePlanner.Wiring wiring(Clone clone, Template t) {
         Map<String, String> env = new LinkedHashMap<>();
         if (t.database() != null) {
-            String db = DataPlaneInfo.databaseName(clone.id());
-            String host = SharedServiceReconciler.containerName(SharedService.POSTGRES);
-            env.put("DATABASE_URL", "postgres://" + Credentials.USER + ":" + Credentials.PASSWORD + "@" + host + ":5432/" + db);
-            env.put("PGHOST", host);
-            env.put("PGPORT", "5432");
-            env.put("PGDATABASE", db);
-            env.put("PGUSER", Credentials.USER);
-            env.put("PGPASSWORD", Credentials.PASSWORD);
-            env.put("JDBC_DATABASE_URL", "jdbc:postgresql://" + host + ":5432/" + db + "?user=" + Credentials.USER
-                    + "&password=" + Credentials.PASSWORD);
+            env.putAll(DataPlaneInfo.databaseEnvironment(SharedServiceReconciler.containerName(SharedService.POSTGRES),
+                    clone.id()));
         }
         if (t.redis() != null) {
-            env.put("REDIS_URL", "redis://" + SharedServiceReconciler.containerName(SharedService.REDIS) + ":6379");
-            env.put("REDIS_PREFIX", DataPlaneInfo.prefix(clone.id()));
+            env.putAll(DataPlaneInfo.redisEnvironment(SharedServiceReconciler.containerName(SharedService.REDIS),
+                    clone.id()));
         }
         return new ClonePlanner.Wiring(env, ClonePlanner.SHARED_NETWORK);
     }
@@ -116,63 +118,106 @@ final class SharedDataPlane implements DataPlane {
     }
 
     @Override
-    public CloneStatus.CloneData prepare(Clone clone, Template t) {
+    public Prepared prepare(Clone clone, Template t) {
         String database = null;
         String prefix = null;
+        String how = null;
         if (t.database() != null) {
             String seedName = clone.spec().seed() == null ? t.defaultSeed() : clone.spec().seed();
             Template.Seed seed = seedName == null ? null : t.seed(seedName).orElse(null);
             List<Databases.Script> migrations = scripts(t, t.database().migrations());
             List<Databases.Script> seedSql = seed == null ? List.of() : scripts(t, seed.sql());
-            String key = ClonePlanner.hash(t.name() + "|" + seedName + "|" + migrations + "|" + seedSql);
+            String key = ClonePlanner.hash(t.name() + "|" + seedName + "|" + digest(migrations) + "|" + digest(seedSql));
+            CloneData d = new CloneData(actual.home(), clone.id(), key, migrations, seedSql);
+            Databases dbs = databases();
+            Restore restored = dbs.restore(d);
+            how = restored.description();
+            spares(dbs).request(d, failed -> LOG.warnf("the ready copy of %s's database could not be made (%s);"
+                    + " its next reset copies instead", clone.id(), failed.getMessage()));
             database = DataPlaneInfo.databaseName(clone.id());
-            databases().recreate(database, key, migrations, seedSql);
         }
         if (t.redis() != null) {
             prefix = DataPlaneInfo.prefix(clone.id());
-            redis().deletePrefix(prefix);
+            redis().deletePrefix(prefix, actual.home());
         }
-        return new CloneStatus.CloneData(database, prefix);
+        return new Prepared(new CloneStatus.CloneData(database, prefix), how);
     }
 
     @Override
-    public void drop(CloneStatus.CloneData data) {
+    public void drop(Clone clone, CloneStatus.CloneData data) {
         if (data.database() != null && port(SharedService.POSTGRES) != null) {
-            databases().drop(data.database());
+            databases().drop(actual.home(), clone.id());
         }
         if (data.redisPrefix() != null && port(SharedService.REDIS) != null) {
-            redis().deletePrefix(data.redisPrefix());
+            RedisKeys keys = redis();
+            keys.deletePrefix(data.redisPrefix(), actual.home());
+            keys.release(data.redisPrefix(), actual.home());
         }
+    }
+
+    @Override
+    public boolean awaitIdle(Duration max) throws InterruptedException {
+        long until = System.nanoTime() + max.toNanos();
+        for (Spares s : spares.values()) {
+            if (!s.awaitIdle(Duration.ofNanos(Math.max(0, until - System.nanoTime())))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The ready-copy maker for the shared Postgres on this port (it moves only if that container is recreated). */
+    private Spares spares(Databases dbs) {
+        return spares.computeIfAbsent(dbs.address(), p -> new Spares(spareWorker, dbs));
+    }
+
+    /** What a set of SQL files is, for the pristine key: names and contents, so an edited file makes a new pristine. */
+    private static String digest(List<Databases.Script> scripts) {
+        StringBuilder sb = new StringBuilder();
+        scripts.forEach(x -> sb.append(x.name()).append('=').append(ClonePlanner.hash(x.sql())).append(';'));
+        return sb.toString();
     }
 
     private Databases databases() {
-        return new Databases(requirePort(SharedService.POSTGRES));
+        Provider.Address a = requireAddress(SharedService.POSTGRES);
+        return new Databases(a.host(), a.port());
     }
 
     private RedisKeys redis() {
-        return new RedisKeys(requirePort(SharedService.REDIS));
+        Provider.Address a = requireAddress(SharedService.REDIS);
+        return new RedisKeys(a.host(), a.port());
     }
 
-    private int requirePort(String which) {
-        Integer p = port(which);
-        if (p == null) {
+    private Provider.Address requireAddress(String which) {
+        Provider.Address a = address(which);
+        if (a == null) {
             throw new AsymException(ErrorCode.CLONE_START_FAILED, "The shared " + which + " has no published port yet.");
         }
-        return p;
+        return a;
     }
 
     private Integer port(String which) {
-        Workload c = actual.shared(which);
-        Provider.Address a = c == null ? null : provider.address(c, SharedServiceReconciler.containerPort(which));
-        Integer p = a == null ? null : a.port();
-        return p != null ? p : store.read(SharedService.KIND, which, SharedService.class).map(s -> s.status().hostPort()).orElse(null);
+        Provider.Address a = address(which);
+        return a == null ? null : a.port();
     }
 
+    /** Where this process reaches the shared service: as the provider says, else on loopback at the recorded port. */
+    private Provider.Address address(String which) {
+        Workload c = actual.shared(which);
+        Provider.Address a = c == null ? null : provider.address(c, SharedServiceReconciler.containerPort(which));
+        if (a != null) {
+            return a;
+        }
+        return store.read(SharedService.KIND, which, SharedService.class).map(s -> s.status().hostPort())
+                .map(p -> new Provider.Address("127.0.0.1", p)).orElse(null);
+    }
+
+    /** The template's SQL files, decoded as each declares ({@code SET client_encoding}), else UTF-8. */
     private static List<Databases.Script> scripts(Template t, List<String> files) {
         List<Databases.Script> out = new ArrayList<>();
         for (String f : files) {
             try {
-                out.add(new Databases.Script(f, Files.readString(t.dir().resolve(f), StandardCharsets.UTF_8)));
+                out.add(Databases.Script.of(f, Files.readAllBytes(t.dir().resolve(f))));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -88,7 +88,7 @@ final class StartupCheck {
                         + String.format("%.1fs", Duration.between(started, now).toMillis() / 1000.0));
             }
             pass.set(x -> new CloneStatus(States.RUNNING, x.observedGeneration(), x.observedResetCount(), null, "up",
-                    services, endpoints, started, now, x.dataReady(), x.data()).observed(generation, resetCount, services));
+                    services, endpoints, started, now, x.dataReady(), x.data(), x.hooksDone()).observed(generation, resetCount, services));
             return Result.done();
         }
         Duration timeout = plans.stream().map(p -> p.service().health().timeout()).max(Duration::compareTo)
@@ -101,12 +101,12 @@ final class StartupCheck {
                 recorder.warning(clone.key(), "HealthTimeout", message);
             }
             pass.set(x -> new CloneStatus(States.FAILED, x.observedGeneration(), x.observedResetCount(),
-                    ErrorCode.HEALTH_TIMEOUT.name(), message, services, endpoints, started, null, x.dataReady(), x.data())
+                    ErrorCode.HEALTH_TIMEOUT.name(), message, services, endpoints, started, null, x.dataReady(), x.data(), x.hooksDone())
                     .observed(generation, resetCount, services));
             return Result.requeueAfter(FAILED_RECHECK);
         }
         pass.set(x -> new CloneStatus(starting, x.observedGeneration(), x.observedResetCount(), null,
-                "waiting for health", services, endpoints, started, null, x.dataReady(), x.data()));
+                "waiting for health", services, endpoints, started, null, x.dataReady(), x.data(), x.hooksDone()));
         return Result.requeueAfter(gap(elapsed));
     }
 

@@ -166,6 +166,43 @@ class ControllerIT {
 
     @Test
     @Order(5)
+    void aFifoOrALinkOutOfTheFolderIsSkippedUnreadAndTheWatcherGoesOn() throws Exception {
+        Path secret = Files.writeString(tmp.resolve("shadow"), "root:$6$SECRET-HASH-LINE:19000:0:99999:7:::\n");
+        Files.createSymbolicLink(controller.specs.resolve("steal.yaml"), secret);
+        Process mkfifo = new ProcessBuilder("mkfifo", controller.specs.resolve("pipe.yaml").toString()).start();
+        assertEquals(0, mkfifo.waitFor());
+        write("after.yaml", "name: after\nclones:\n  - template: fixture\n");
+        await().atMost(CONVERGE).pollInterval(Duration.ofMillis(250)).until(() -> runningWith("after", 1));
+        Launcher.Run list = cli.run("env", "status");
+        assertTrue(list.stderr().contains(controller.specs.resolve("pipe.yaml") + " is a FIFO (named pipe)"), list.toString());
+        assertTrue(list.stderr().contains(controller.specs.resolve("steal.yaml") + " is a symbolic link to " + secret
+                + ", outside the spec folder"), list.toString());
+        assertEquals(200, controller.status("/health/live"));
+        for (String seen : List.of(list.stderr(), controller.log(), Files.readString(cli.home().resolve("specfiles.yaml")))) {
+            assertFalse(seen.contains("SECRET-HASH-LINE"), "nothing of the linked file is shown: " + seen);
+        }
+        Files.delete(controller.specs.resolve("steal.yaml"));
+        Files.delete(controller.specs.resolve("pipe.yaml"));
+    }
+
+    @Test
+    @Order(6)
+    void envDestroyOfAnEnvironmentItsFileStillDefinesRefusesNamingTheFileAndDeletingTheFileDestroysIt() {
+        Launcher.Run destroy = cli.run("env", "destroy", "after");
+        assertEquals(1, destroy.exit(), destroy.toString());
+        assertTrue(destroy.stderr().startsWith("ENV_OWNED_BY_FOLDER: Environment 'after' is defined by "
+                + controller.specs.resolve("after.yaml")), destroy.toString());
+        assertTrue(runningWith("after", 1), "nothing was destroyed");
+        try {
+            Files.delete(controller.specs.resolve("after.yaml"));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        await().atMost(CONVERGE).pollInterval(Duration.ofMillis(250)).until(() -> env("after") == null);
+    }
+
+    @Test
+    @Order(9)
     void sigtermStopsGracefullyReleasesTheLeaseAndLeavesClonesRunning() throws Exception {
         String id = members("solid").get(0);
         int exit = controller.stop();
@@ -176,5 +213,59 @@ class ControllerIT {
         Launcher.Run destroy = cli.run("env", "destroy", "solid");
         assertEquals(0, destroy.exit(), destroy.toString());
         assertEquals(List.of(), Docker.containers("dev.asymmetric.clone=" + id));
+    }
+
+    @Test
+    @Order(10)
+    void badSpecsOrPortAreNamedErrorsAndStartNothing() throws IOException {
+        Launcher other = new Launcher(tmp.resolve("other-home"));
+        Path typo = tmp.resolve("no-such-dir/specs");
+        Launcher.Run missing = other.run(30, "controller", "--specs", typo.toString(), "--port", "0");
+        assertEquals(1, missing.exit(), missing.toString());
+        assertTrue(missing.stderr().startsWith("SPEC_FOLDER_INVALID: --specs " + typo + " does not exist, nor does "
+                + typo.getParent()), missing.toString());
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        Launcher.Run notDir = other.run(30, "controller", "--specs", file.toString(), "--port", "0");
+        assertTrue(notDir.stderr().startsWith("SPEC_FOLDER_INVALID: --specs " + file + " is not a directory"), notDir.toString());
+        Launcher.Run badPort = other.run(30, "controller", "--port", "99999");
+        assertEquals(2, badPort.exit(), badPort.toString());
+        assertTrue(badPort.stderr().startsWith("USAGE: --port 99999 is not a port number"), badPort.toString());
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Launcher.Run inUse = other.run(60, "controller", "--port", Integer.toString(taken.getLocalPort()));
+            assertEquals(1, inUse.exit(), inUse.toString());
+            assertTrue(inUse.stderr().contains("PORT_UNAVAILABLE: Can't listen on 127.0.0.1:" + taken.getLocalPort()
+                    + " (Address already in use)"), inUse.toString());
+        }
+        Files.createDirectories(tmp.resolve("lease-home/controller.lease"));
+        Launcher.Run leaseDir = new Launcher(tmp.resolve("lease-home")).run(60, "controller", "--port", "0");
+        assertEquals(1, leaseDir.exit(), leaseDir.toString());
+        assertTrue(leaseDir.stderr().startsWith("STORE_WRITE_FAILED: " + tmp.resolve("lease-home/controller.lease")
+                + " is a directory"), leaseDir.toString());
+    }
+
+    @Test
+    @Order(11)
+    void oneCorruptRecordStallsNothingElseAndDoctorNamesIt() throws IOException {
+        Launcher home = new Launcher(tmp.resolve("corrupt-home"));
+        try (home) {
+            Launcher.Run spin = home.run("spin", "fixture", "-g", "fine");
+            assertEquals(0, spin.exit(), spin.toString());
+            Path broken = home.home().resolve("state/envs/broken.yaml");
+            Files.writeString(broken, "metadata: [torn\n");
+            Launcher.Run list = home.run("env", "status");
+            assertEquals(0, list.exit(), list.toString());
+            assertTrue(list.stdout().startsWith("fine\trunning"), list.toString());
+            assertTrue(list.stderr().contains("REGISTRY_CORRUPT: The state file " + broken + " can't be read"), list.toString());
+            Launcher.Run doctor = home.run("doctor");
+            assertEquals(1, doctor.exit(), doctor.toString());
+            assertTrue(doctor.stdout().contains("✗ State store readable: 1 environment(s), 1 clone(s); 1 record(s) can't be read:"
+                    + "\n    REGISTRY_CORRUPT: The state file " + broken), doctor.toString());
+            assertTrue(doctor.stdout().contains("mv " + broken + " " + broken + ".corrupt"), doctor.toString());
+            Launcher.Run one = home.run("env", "status", "broken");
+            assertEquals(1, one.exit(), one.toString());
+            assertTrue(one.stderr().startsWith("REGISTRY_CORRUPT: The state file " + broken), one.toString());
+            Launcher.Run destroy = home.run("env", "destroy", "fine");
+            assertEquals(0, destroy.exit(), "the others are destroyed as usual: " + destroy);
+        }
     }
 }
