@@ -2,18 +2,22 @@ package dev.asymmetric.cli;
 
 import dev.asymmetric.errors.AsymException;
 import dev.asymmetric.model.Clone;
+import dev.asymmetric.model.Pool;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The clones a verb acts on: one or more ids, or {@code --all} (every clone of this ASYM_HOME). */
+/**
+ * The clones a verb acts on: one or more ids, or {@code --all} (every clone of this ASYM_HOME but the warm pool's
+ * spares, which are the controller's to keep: it would only make them again).
+ */
 final class CloneTargets {
     @Parameters(paramLabel = "<id>", arity = "0..*", description = "Clone ids (see `asymmetric status`).")
     List<String> ids = new ArrayList<>();
 
-    @Option(names = "--all", description = "Every clone of this ASYM_HOME.")
+    @Option(names = "--all", description = "Every clone of this ASYM_HOME (not the warm pool's spares).")
     boolean all;
 
     /**
@@ -35,7 +39,8 @@ final class CloneTargets {
             throw verb.usage("Missing clone id: give one or more ids, or --all");
         }
         if (all) {
-            return new Targets(false, verb.home().store().clones(), List.of());
+            return new Targets(false, verb.home().store().clones().stream().filter(c -> !Pool.spare(c)).toList(),
+                    List.of());
         }
         List<Clone> found = new ArrayList<>();
         List<AsymException> missing = new ArrayList<>();

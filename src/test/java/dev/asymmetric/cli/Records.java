@@ -26,6 +26,12 @@ final class Records {
 
     /** A running clone whose services' ports are {@code ports} (service → host port), endpoints to match. */
     Clone clone(String id, String template, String mode, String seed, Map<String, Integer> ports) {
+        return clone(id, template, mode, seed, ports, Map.of());
+    }
+
+    /** As {@link #clone(String, String, String, String, Map)}, with metadata labels. */
+    Clone clone(String id, String template, String mode, String seed, Map<String, Integer> ports,
+            Map<String, String> labels) {
         Map<String, String> endpoints = new LinkedHashMap<>();
         ports.forEach((k, p) -> {
             if (!k.contains(".")) {
@@ -34,7 +40,7 @@ final class Records {
         });
         CloneStatus status = new CloneStatus(States.RUNNING, 1, 0, null, "up", Map.of(), endpoints, Instant.now(),
                 Instant.now(), null);
-        return home.store().create(new Clone(Metadata.fresh(id, null, Instant.now(), Map.of()),
+        return home.store().create(new Clone(Metadata.fresh(id, null, Instant.now(), labels),
                 new CloneSpec(template, mode, seed, false, ports, false, 0), status));
     }
 

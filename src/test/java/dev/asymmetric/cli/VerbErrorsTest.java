@@ -3,6 +3,7 @@ package dev.asymmetric.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.asymmetric.model.Pool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -65,6 +66,15 @@ class VerbErrorsTest {
             assertEquals("No clones.\n", r.stdout());
             assertEquals("[ ]\n", cli().run(verb, "--all", "--json").stdout());
         }
+    }
+
+    @Test
+    void theWarmPoolSSparesAreNotPartOfAll() {
+        new Records(cli().home()).clone("fixture-0001", "fixture", "api", "empty", Map.of("api", 3001),
+                Map.of(Pool.LABEL, Pool.SPARE));
+        CliDriver.Result r = cli().run("stop", "--all");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals("No clones.\n", r.stdout());
     }
 
     @Test
