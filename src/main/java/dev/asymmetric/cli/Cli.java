@@ -28,13 +28,20 @@ public class Cli {
 
     /** Applies the project's output and error handling to a command line (production and tests alike). */
     public static CommandLine configure(CommandLine cl) {
-        cl.setOut(new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true));
-        cl.setErr(new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true));
+        FileOutputStream stdout = new FileOutputStream(FileDescriptor.out);
+        FileOutputStream stderr = new FileOutputStream(FileDescriptor.err);
+        cl.setOut(new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true));
+        if (cl.getCommand() instanceof Asymmetric root) {
+            root.standardStreams(stdout, stderr);
+        }
         return handlers(cl);
     }
 
+    /** The project's handlers on {@code cl}, whatever its writers: the launcher's, or a test's. */
     static CommandLine handlers(CommandLine cl) {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        Examples.apply(cl);
         cl.setExecutionStrategy(parseResult -> {
             try {
                 return new CommandLine.RunLast().execute(parseResult);
@@ -52,8 +59,9 @@ public class Cli {
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             boolean json = List.of(args).contains("--json");
-            AsymException usage = new AsymException(ErrorCode.USAGE, ex.getMessage()
-                    + ". See: asymmetric " + subcommandPath(c) + "--help");
+            String what = Typos.explain(ex);
+            AsymException usage = new AsymException(ErrorCode.USAGE, what + (what.endsWith("?") ? "" : ".")
+                    + " See: asymmetric " + subcommandPath(c) + "--help");
             return new ErrorRenderer(json, List.of(args).contains("--debug")).render(usage, c.getOut(), c.getErr());
         });
         return cl;

@@ -1,6 +1,5 @@
 package dev.asymmetric.cli;
 
-import dev.asymmetric.model.Environment;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,13 +19,10 @@ final class EnvReset extends Verb {
 
     @Override
     public Integer call() {
-        home().runner().warmUp();
-        requireEnvironment(name);
-        home().runner().checkEngine();
-        Map<String, Long> targets = home().desired().resetEnvironment(name);
-        Environment env = requireEnvironment(name);
-        Goals.EnvOutcome outcome = Waiter.await(home(), Goals.environmentSettled(name, env.metadata().generation(), targets),
-                waiting.timeout, json.json, err());
+        Goals.EnvOutcome outcome = submit(() -> requireEnvironment(name), env -> {
+            Map<String, Long> targets = home().desired().resetEnvironment(name);
+            return Map.entry(requireEnvironment(name).metadata().generation(), targets);
+        }, asked -> Goals.environmentSettled(name, asked.getKey(), asked.getValue()));
         return EnvSpin.report(home(), outcome, json.json, out(), err(), " reset");
     }
 }

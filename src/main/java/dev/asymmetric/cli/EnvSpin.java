@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -28,22 +29,29 @@ final class EnvSpin extends Verb {
 
     @Override
     public Integer call() {
-        home().runner().warmUp();
-        EnvironmentSpecReader.EnvironmentDoc doc = home().specReader().read(file);
-        home().runner().checkEngine();
-        Environment env = home().desired().applyEnvironment(doc, file.toAbsolutePath().normalize().toString(), "cli", Map.of());
-        Goals.EnvOutcome outcome = Waiter.await(home(), Goals.environmentSettled(env.name(),
-                env.metadata().generation(), Map.of()), waiting.timeout, json.json, err());
+        AtomicBoolean existed = new AtomicBoolean();
+        Goals.EnvOutcome outcome = submit(() -> home().specReader().read(file), doc -> {
+            existed.set(home().store().environment(doc.name()).isPresent());
+            return home().desired().applyEnvironment(doc, file.toAbsolutePath().normalize().toString(), "cli", Map.of());
+        }, env -> Goals.undoneBy(Goals.environmentSettled(env.name(), env.metadata().generation(), Map.of()),
+                () -> existed.get() ? null : "asymmetric env destroy " + env.name()));
         return EnvSpin.report(home(), outcome, json.json, out(), err(), "");
     }
 
     /** The environment's headline, member lines, member errors on stderr; exit 1 unless running. */
     static int report(dev.asymmetric.app.Home home, Goals.EnvOutcome outcome, boolean json,
             java.io.PrintWriter out, java.io.PrintWriter err, String verbWord) {
+        return report(home, outcome, json, out, err, verbWord, States.RUNNING);
+    }
+
+    /** As {@link #report(dev.asymmetric.app.Home, Goals.EnvOutcome, boolean, java.io.PrintWriter, java.io.PrintWriter,
+     * String)}, exit 1 unless in state {@code want}. */
+    static int report(dev.asymmetric.app.Home home, Goals.EnvOutcome outcome, boolean json,
+            java.io.PrintWriter out, java.io.PrintWriter err, String verbWord, String want) {
         Views views = new Views(home);
         Environment e = outcome.env();
         Goals.throwIfFailedItself(e);
-        boolean ok = States.RUNNING.equals(e.status().state());
+        boolean ok = want.equals(e.status().state());
         if (json) {
             out.println(Json.write(home, views.environmentDetail(e, outcome.members(), List.of())));
         } else {

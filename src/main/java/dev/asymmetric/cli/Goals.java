@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What verbs wait for. Each also names the clones it watches, for progress lines. */
+/**
+ * What verbs wait for: environments here, clones in {@link CloneGoals}. Each also names the clones it watches, for
+ * progress lines, and what to do after a timeout or Ctrl-C.
+ */
 final class Goals {
     private Goals() {
     }
@@ -20,6 +23,41 @@ final class Goals {
     /** A goal that can show progress of the clones it concerns. */
     interface Watching<T> extends Goal<T> {
         List<Clone> watched(View view);
+
+        /** The command that takes back what the verb asked for (shown on Ctrl-C), or null when none does. */
+        default String undo() {
+            return null;
+        }
+    }
+
+    /** {@code goal}, undone by the command {@code undo} gives when asked (on Ctrl-C; null for none). */
+    static <T> Watching<T> undoneBy(Watching<T> goal, java.util.function.Supplier<String> undo) {
+        return new Watching<>() {
+            @Override
+            public Optional<T> reached(View view) {
+                return goal.reached(view);
+            }
+
+            @Override
+            public List<Clone> watched(View view) {
+                return goal.watched(view);
+            }
+
+            @Override
+            public String what() {
+                return goal.what();
+            }
+
+            @Override
+            public String followUp() {
+                return goal.followUp();
+            }
+
+            @Override
+            public String undo() {
+                return undo.get();
+            }
+        };
     }
 
     /** An environment and its members as they stand once it settled. */
@@ -108,80 +146,6 @@ final class Goals {
             @Override
             public String followUp() {
                 return "asymmetric env status " + name;
-            }
-        };
-    }
-
-    /** Every clone observed its generation (and reset target) and settled after a pass of its own. */
-    static Watching<List<Clone>> clonesSettled(List<String> ids, Map<String, Long> resetTargets, String what, String followUp) {
-        return new Watching<>() {
-            @Override
-            public Optional<List<Clone>> reached(View view) {
-                List<Clone> out = new ArrayList<>();
-                for (String id : ids) {
-                    Clone c = view.store().clone(id).orElseThrow(() -> goneWhileWaiting("clone " + id, "asymmetric status"));
-                    if (!settled(c, view, resetTargets.getOrDefault(id, 0L))) {
-                        return Optional.empty();
-                    }
-                    out.add(c);
-                }
-                return Optional.of(out);
-            }
-
-            @Override
-            public List<Clone> watched(View view) {
-                return clonesOf(view.store(), ids);
-            }
-
-            @Override
-            public String what() {
-                return what;
-            }
-
-            @Override
-            public String followUp() {
-                return followUp;
-            }
-        };
-    }
-
-    /**
-     * The clone record is gone and its environment (if it had one) has let it go — dropped, when it was the last
-     * member — or the clone failed to go.
-     */
-    static Watching<Optional<Clone>> cloneGone(String id, String environment) {
-        return new Watching<>() {
-            @Override
-            public Optional<Optional<Clone>> reached(View view) {
-                Optional<Clone> c = view.store().clone(id);
-                if (c.isEmpty()) {
-                    if (environment != null) {
-                        Optional<Environment> env = view.store().environment(environment);
-                        if (env.isPresent() && (env.get().metadata().deleting() || env.get().status().members().contains(id)
-                                || env.get().status().observedGeneration() < env.get().metadata().generation()
-                                || !view.reconciledSince(env.get().key()))) {
-                            return Optional.empty();
-                        }
-                    }
-                    return Optional.of(Optional.empty());
-                }
-                boolean stuck = States.FAILED.equals(c.get().status().state()) && view.reconciledSince(c.get().key());
-                return stuck ? Optional.of(c) : Optional.empty();
-            }
-
-            @Override
-            public List<Clone> watched(View view) {
-                return clonesOf(view.store(), List.of(id));
-            }
-
-            @Override
-            public String what() {
-                return "clone " + id + " to be destroyed";
-            }
-
-            @Override
-            public String followUp() {
-                return "asymmetric status";
             }
         };
     }

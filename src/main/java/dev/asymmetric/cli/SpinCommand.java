@@ -4,11 +4,13 @@ import dev.asymmetric.view.Views;
 
 import dev.asymmetric.model.Clone;
 import dev.asymmetric.model.CloneRequest;
-import dev.asymmetric.model.Environment;
 import dev.asymmetric.model.States;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,26 +42,49 @@ final class SpinCommand extends Verb {
 
     @Override
     public Integer call() {
-        home().runner().warmUp();
+        List<Clone> clones;
+        if (group != null) {
+            // the members before this spin: on Ctrl-C, those added since are what undoing it destroys
+            Set<String> before = new HashSet<>();
+            Goals.EnvOutcome outcome = submit(this::requests, requests -> {
+                home().store().environment(group).ifPresent(e -> before.addAll(e.status().members()));
+                return home().desired().addToGroup(group, requests);
+            }, env -> Goals.undoneBy(Goals.environmentSettled(group, env.metadata().generation(), Map.of()),
+                    () -> undoGroup(before)));
+            Goals.throwIfFailedItself(outcome.env());
+            List<Clone> members = outcome.members();
+            clones = members.subList(Math.max(0, members.size() - templates.size()), members.size());
+        } else {
+            clones = submit(this::requests, home().desired()::spinStandalone, made -> {
+                List<String> ids = made.stream().map(Clone::id).toList();
+                return Goals.undoneBy(CloneGoals.clonesSettled(ids, Map.of(), "clone(s) " + String.join(", ", ids),
+                        "asymmetric status"), () -> "asymmetric destroy " + String.join(" ", ids));
+            });
+        }
+        return report(clones);
+    }
+
+    /** Every template, mode and seed checked; defaults resolved. */
+    private List<CloneRequest> requests() {
         List<CloneRequest> requests = new ArrayList<>();
         for (String t : templates) {
             requests.add(home().desired().request(t, mode, seed, expose));
         }
-        home().runner().checkEngine();
-        List<Clone> clones;
-        if (group != null) {
-            Environment env = home().desired().addToGroup(group, requests);
-            Goals.EnvOutcome outcome = Waiter.await(home(), Goals.environmentSettled(group, env.metadata().generation(),
-                    Map.of()), waiting.timeout, json.json, err());
-            Goals.throwIfFailedItself(outcome.env());
-            List<Clone> members = outcome.members();
-            clones = members.subList(Math.max(0, members.size() - requests.size()), members.size());
-        } else {
-            List<String> ids = home().desired().spinStandalone(requests).stream().map(Clone::id).toList();
-            clones = Waiter.await(home(), Goals.clonesSettled(ids, Map.of(), "clone(s) " + String.join(", ", ids),
-                    "asymmetric status"), waiting.timeout, json.json, err());
+        return requests;
+    }
+
+    /** Destroying what this spin added to the group: the whole group when it made it. */
+    private String undoGroup(Set<String> before) {
+        if (before.isEmpty()) {
+            return "asymmetric env destroy " + group;
         }
-        return report(clones);
+        List<String> added = home().store().environment(group).map(e -> {
+            List<String> ids = new ArrayList<>(e.status().members());
+            ids.addAll(e.status().pending().keySet());
+            ids.removeAll(before);
+            return ids;
+        }).orElse(List.of());
+        return added.isEmpty() ? null : "asymmetric destroy " + String.join(" ", new LinkedHashSet<>(added));
     }
 
     private int report(List<Clone> clones) {

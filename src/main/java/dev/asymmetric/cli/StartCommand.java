@@ -2,13 +2,12 @@ package dev.asymmetric.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
-/** {@code asymmetric start <id>}: start a stopped clone and wait until it is healthy. */
-@Command(name = "start", description = "Start a stopped clone and wait until it is up.")
+/** {@code asymmetric start <id>... | --all}: start stopped clones and wait until each is healthy. */
+@Command(name = "start", description = "Start stopped clones and wait until each is up.")
 final class StartCommand extends Verb {
-    @Parameters(paramLabel = "<id>")
-    String id;
+    @Mixin
+    CloneTargets targets;
 
     @Mixin
     JsonOption json;
@@ -18,6 +17,6 @@ final class StartCommand extends Verb {
 
     @Override
     public Integer call() {
-        return PowerChange.apply(this, id, false, json.json, waiting);
+        return PowerChange.apply(this, targets.resolve(this), false);
     }
 }

@@ -11,10 +11,22 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code asymmetric status} (alias {@code ls}): one line per clone; {@code --templates} lists the catalog. */
-@Command(name = "status", aliases = "ls", description = "List clones (or, with --templates, the template catalog).")
+/**
+ * {@code asymmetric status [<id>]} (alias {@code ls}): one line per clone, or one clone (with {@code --env}, its
+ * connection details as {@code KEY=value} lines); {@code --templates} lists the catalog.
+ */
+@Command(name = "status", aliases = "ls", description = "List clones, or show one (with --env, as KEY=value lines"
+        + " for `set -a; source`); with --templates, the template catalog.")
 final class StatusCommand extends Verb {
+    @Parameters(paramLabel = "<id>", arity = "0..1", description = "One clone to show.")
+    String id;
+
+    @Option(names = "--env", description = "With <id>: its endpoints, ports, DATABASE_URL, JDBC_DATABASE_URL,"
+            + " REDIS_URL and REDIS_PREFIX as KEY=value lines.")
+    boolean env;
+
     @Option(names = "--templates", description = "List the template catalog instead.")
     boolean templates;
 
@@ -23,7 +35,38 @@ final class StatusCommand extends Verb {
 
     @Override
     public Integer call() {
-        return templates ? catalog() : clones();
+        if (templates && (id != null || env)) {
+            throw usage("--templates lists the catalog; it takes no clone id and no --env");
+        }
+        if (env && id == null) {
+            throw usage("--env needs a clone id: asymmetric status <id> --env");
+        }
+        return templates ? catalog() : id != null ? one() : clones();
+    }
+
+    private int one() {
+        Clone c = requireClone(id);
+        Views views = new Views(home());
+        Map<String, Object> view = views.clone(c);
+        if (env) {
+            Map<String, String> vars = EnvFile.variables(view, "");
+            if (json.json) {
+                out().println(Json.write(home(), vars));
+            } else {
+                vars.forEach((k, v) -> out().println(EnvFile.line(k, v)));
+            }
+        } else if (json.json) {
+            out().println(Json.write(home(), view));
+        } else {
+            out().println(row(c, views));
+        }
+        return 0;
+    }
+
+    private static String row(Clone c, Views views) {
+        String env = views.environmentOf(c.id());
+        return c.id() + "\t" + c.spec().template() + "\t" + c.spec().mode() + "\t" + c.status().state() + "\t"
+                + views.endpoint(c) + "\t" + (env == null ? "-" : env);
     }
 
     private int clones() {
@@ -42,9 +85,7 @@ final class StatusCommand extends Verb {
             return 0;
         }
         for (Clone c : clones) {
-            String env = views.environmentOf(c.id());
-            out().println(c.id() + "\t" + c.spec().template() + "\t" + c.spec().mode() + "\t" + c.status().state() + "\t"
-                    + views.endpoint(c) + "\t" + (env == null ? "-" : env));
+            out().println(row(c, views));
         }
         return 0;
     }

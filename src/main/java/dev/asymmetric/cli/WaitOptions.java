@@ -6,6 +6,8 @@ import picocli.CommandLine.Option;
 
 /** {@code --timeout}: how long a verb waits for convergence (default 120 s). */
 final class WaitOptions {
+    static final Duration DEFAULT = Duration.ofSeconds(120);
+
     @Option(names = "--timeout", paramLabel = "<duration>", converter = DurationConverter.class, defaultValue = "120s",
             description = "How long to wait for convergence, e.g. 90s or 5m (default: ${DEFAULT-VALUE}). On timeout the"
                     + " desired state stays recorded and still converges.")

@@ -83,9 +83,25 @@ public final class AsymException extends RuntimeException {
     }
 
     public static AsymException interrupted(String what, String followUp) {
+        return interrupted(what, "", followUp, null);
+    }
+
+    /**
+     * Ctrl-C while a verb waited: what was {@code left} ({@code fixture-a1b2 starting, ...}; empty when unknown), the
+     * command that checks on it and, when there is one, the command that {@code undo}es what the verb asked for.
+     */
+    public static AsymException interrupted(String what, String left, String followUp, String undo) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("left", left);
+        details.put("followUp", followUp);
+        if (undo != null) {
+            details.put("undo", undo);
+        }
         return new AsymException(ErrorCode.INTERRUPTED,
-                "Stopped waiting for " + what + "; the desired state is recorded and the next asymmetric command"
-                        + " (or a running controller) finishes it. Check on it with: " + followUp);
+                "Stopped waiting for " + what + (left.isEmpty() ? "" : " (left: " + left + ")") + "; the desired state"
+                        + " is recorded and the next asymmetric command (or a running controller) finishes it. Check on"
+                        + " it with: " + followUp + (undo == null ? "" : "; undo it with: " + undo),
+                details, null);
     }
 
     public static AsymException registryCorrupt(String file, Throwable cause) {

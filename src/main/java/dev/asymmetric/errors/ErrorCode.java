@@ -2,7 +2,8 @@ package dev.asymmetric.errors;
 
 /**
  * Every failure a user can see, by name, with the exit code CLI.md gives it.
- * Named errors exit 1; {@link #UNEXPECTED} and {@link #USAGE} exit 2.
+ * Named errors exit 1; {@link #UNEXPECTED} and {@link #USAGE} exit 2; {@link #INTERRUPTED} (Ctrl-C) exits 130, as a
+ * shell reports a command SIGINT stopped.
  */
 public enum ErrorCode {
     ENV_SPEC_INVALID,
@@ -24,7 +25,8 @@ public enum ErrorCode {
     TIMEOUT,
     CONTROLLER_RUNNING,
     PORT_UNAVAILABLE,
-    INTERRUPTED,
+    SNAPSHOT_FAILED,
+    INTERRUPTED(130),
     STORE_WRITE_FAILED,
     RECORD_TOO_LARGE,
     REQUEST_REFUSED,

@@ -12,11 +12,13 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * What verbs may look at where clones run, without reconciling: each clone's workloads as they are now (so status
- * shows drift before anything repairs it), their output, and a command run inside one. Only this home's workloads.
+ * shows drift before anything repairs it), their output, and a command run inside one. Only this home's workloads,
+ * and the shared data plane's.
  */
 public final class ActualQuery {
     private final Supplier<Provider> provider;
@@ -74,6 +76,19 @@ public final class ActualQuery {
             }
             throw new AsymException(ErrorCode.CLONE_NOT_FOUND, "Can't run `" + String.join(" ", command) + "` in "
                     + w.name() + ": " + f.getMessage() + ". Is the clone running? See `asymmetric status`.");
+        }
+    }
+
+    /**
+     * The running workload of a shared data-plane service ({@code postgres}, {@code redis}: labelled
+     * {@link Labels#SHARED}, used by every home on the engine); empty when none runs.
+     */
+    public Optional<Workload> shared(String which) {
+        try {
+            return provider.get().list().stream().filter(w -> which.equals(w.label(Labels.SHARED)) && w.running())
+                    .findFirst();
+        } catch (ProviderFailure f) {
+            throw unavailable(f);
         }
     }
 

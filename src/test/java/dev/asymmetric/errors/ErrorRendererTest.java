@@ -25,7 +25,7 @@ class ErrorRendererTest {
     @EnumSource(ErrorCode.class)
     void everyCodeMapsToItsDocumentedExitCode(ErrorCode code) {
         int exit = render(new AsymException(code, "Do the thing."), false, false);
-        int expected = code == ErrorCode.USAGE || code == ErrorCode.UNEXPECTED ? 2 : 1;
+        int expected = code == ErrorCode.USAGE || code == ErrorCode.UNEXPECTED ? 2 : code == ErrorCode.INTERRUPTED ? 130 : 1;
         assertEquals(expected, exit);
         assertEquals(code + ": Do the thing.\n", err.toString());
         assertEquals("", out.toString());

@@ -12,6 +12,7 @@ import dev.asymmetric.model.CloneSpec;
 import dev.asymmetric.model.Environment;
 import dev.asymmetric.model.EnvironmentLease;
 import dev.asymmetric.model.EnvironmentStatus;
+import dev.asymmetric.model.Membership;
 import dev.asymmetric.model.Rollup;
 import dev.asymmetric.model.States;
 import dev.asymmetric.model.Template;

@@ -85,7 +85,7 @@ class ConvergenceIT {
             Docker.run("rm", "-f", "asym-" + victim + "-api");
 
             Launcher.Run status = cli.run("env", "status", "drifty");
-            assertTrue(status.stdout().contains("drift: container asym-" + victim + "-api is missing"), status.toString());
+            assertTrue(status.stdout().contains("drift: the container of service api is missing"), status.toString());
             JsonNode json = Json.parse(cli.run("env", "status", "drifty", "--json").stdout());
             assertEquals(1, json.get("clones").get(1).get("drift").size());
 

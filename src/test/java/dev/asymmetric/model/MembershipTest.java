@@ -1,8 +1,7 @@
-package dev.asymmetric.reconcile.reconcilers;
+package dev.asymmetric.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.asymmetric.model.CloneRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;

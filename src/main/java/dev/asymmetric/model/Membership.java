@@ -1,6 +1,5 @@
-package dev.asymmetric.reconcile.reconcilers;
+package dev.asymmetric.model;
 
-import dev.asymmetric.model.CloneRequest;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,10 +11,10 @@ import java.util.function.Function;
 /**
  * Matches an environment's desired entries to its current members, in declared order: each entry keeps the first
  * unused live member asking for the same template, mode and seed (so an unchanged re-spin keeps every id and
- * port), unmatched entries get new ids, and unmatched live members are to be destroyed. Pure: the reconciler does
- * the writes.
+ * port), unmatched entries get new ids, and unmatched live members are to be destroyed. Pure: the environment
+ * reconciler does the writes, and {@code env diff} shows the same plan without making it.
  */
-final class Membership {
+public final class Membership {
     private Membership() {
     }
 
@@ -23,14 +22,14 @@ final class Membership {
      * A current member: its request (resolved: mode and seed filled with the template's defaults), null when its
      * record is gone and it isn't pending; whether a record exists; whether its deletion was requested.
      */
-    record Member(String id, CloneRequest request, boolean exists, boolean deleting) {
+    public record Member(String id, CloneRequest request, boolean exists, boolean deleting) {
     }
 
     /** Slots aligned with the desired entries, the new ids to record, and the members to destroy. */
-    record Plan(List<String> slots, Map<String, CloneRequest> toCreate, List<String> toDelete) {
+    public record Plan(List<String> slots, Map<String, CloneRequest> toCreate, List<String> toDelete) {
     }
 
-    static Plan plan(List<CloneRequest> desired, List<Member> current, Function<String, String> newId) {
+    public static Plan plan(List<CloneRequest> desired, List<Member> current, Function<String, String> newId) {
         Set<String> used = new HashSet<>();
         List<String> slots = new ArrayList<>();
         Map<String, CloneRequest> toCreate = new LinkedHashMap<>();
