@@ -44,6 +44,23 @@ public final class BuiltInTemplates {
         }
     }
 
+    /**
+     * The built-in templates this project's CI never runs (their images can't be had there; listed in
+     * {@code templates/not-run-in-ci.txt}), for the catalog listing to say so.
+     */
+    public static java.util.Set<String> notRunInCi() {
+        Path root = root();
+        if (root == null) {
+            return java.util.Set.of();
+        }
+        try {
+            return Files.readAllLines(root.resolve("not-run-in-ci.txt")).stream().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        } catch (java.io.IOException | RuntimeException missing) {
+            return java.util.Set.of();
+        }
+    }
+
     private static FileSystem open(URI uri) throws java.io.IOException {
         try {
             return FileSystems.newFileSystem(uri, Map.of());

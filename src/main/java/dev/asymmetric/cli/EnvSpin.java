@@ -27,12 +27,19 @@ final class EnvSpin extends Verb {
     @Mixin
     WaitOptions waiting;
 
+    @picocli.CommandLine.Option(names = "--ttl", paramLabel = "<duration>", converter = WaitOptions.DurationConverter.class,
+            description = "Destroy the environment this long after this spin (each spin with --ttl renews it); any"
+                    + " asymmetric command or the controller collects it once it ran out.")
+    java.time.Duration ttl;
+
     @Override
     public Integer call() {
         AtomicBoolean existed = new AtomicBoolean();
         Goals.EnvOutcome outcome = submit(() -> home().specReader().read(file), doc -> {
             existed.set(home().store().environment(doc.name()).isPresent());
-            return home().desired().applyEnvironment(doc, file.toAbsolutePath().normalize().toString(), "cli", Map.of());
+            Map<String, String> lease = ttl == null ? Map.of()
+                    : dev.asymmetric.model.EnvironmentLease.ofThisProcess(ttl, home().clock().instant()).labels();
+            return home().desired().applyEnvironment(doc, file.toAbsolutePath().normalize().toString(), "cli", lease);
         }, env -> Goals.undoneBy(Goals.environmentSettled(env.name(), env.metadata().generation(), Map.of()),
                 () -> existed.get() ? null : "asymmetric env destroy " + env.name()));
         return EnvSpin.report(home(), outcome, json.json, out(), err(), "");

@@ -98,6 +98,9 @@ final class EnvStatus extends Verb {
         Views.Summary now = views.summary(e);
         out().println("environment " + e.name() + " [" + now.state() + "]: " + (now.message() == null ? "" : now.message()));
         out().println("  spec: " + (e.spec().source() == null ? "(ad hoc)" : e.spec().source()));
+        dev.asymmetric.model.EnvironmentLease.of(e.metadata().labels()).ifPresent(l -> out().println("  lease: "
+                + l.ttl().toSeconds() + "s, expires at " + l.expiresAt() + " unless renewed"
+                + (l.owner() == null ? "" : " (owner " + l.owner() + ")")));
         if (specProblem != null) {
             out().println("  " + Marks.FAIL + " the spec file's last change was refused (nothing changed): " + specProblem);
         }

@@ -22,6 +22,10 @@ final class ResetCommand extends Verb {
     @Mixin
     WaitOptions waiting;
 
+    @picocli.CommandLine.Option(names = "--recreate", description = "Recreate every container instead of running"
+            + " reset hooks or swapping a database in place (the way back when a hook fails).")
+    boolean recreate;
+
     @Override
     public Integer call() {
         CloneTargets.Targets t = targets.resolve(this);
@@ -31,7 +35,7 @@ final class ResetCommand extends Verb {
         List<Clone> clones = submit(() -> {
             Map<String, Long> resetTo = new LinkedHashMap<>();
             for (String id : t.ids()) {
-                home().desired().resetClone(id).ifPresent(c -> resetTo.put(id, c.spec().resetCount()));
+                home().desired().resetClone(id, recreate).ifPresent(c -> resetTo.put(id, c.spec().resetCount()));
             }
             return resetTo;
         }, resetTo -> CloneGoals.clonesSettled(List.copyOf(resetTo.keySet()), resetTo,
@@ -43,12 +47,25 @@ final class ResetCommand extends Verb {
             // a stopped clone is reset and stays stopped: that is success too
             boolean stoppedOk = c.spec().stopped() && States.STOPPED.equals(c.status().state());
             boolean ok = States.RUNNING.equals(c.status().state()) || stoppedOk;
-            boolean data = home().catalog().find(c.spec().template()).map(x -> x.database() != null || x.redis() != null)
-                    .orElse(false);
-            rows.add(new CloneBatch.Row(views.clone(c), Marks.OK + " reset " + c.id()
-                    + (data ? " (dropped, re-migrated, re-seeded)" : " (recreated, re-seeded)")
+            rows.add(new CloneBatch.Row(views.clone(c), Marks.OK + " reset " + c.id() + " (" + how(c) + ")"
                     + (stoppedOk ? "; it stays stopped: asymmetric start " + c.id() : ""), ok ? null : Views.errorLine(c)));
         }
         return CloneBatch.report(this, t, rows);
+    }
+
+    /** How the reset went, in words: what came back, and whether the containers were kept (hooks) or recreated. */
+    private String how(Clone c) {
+        dev.asymmetric.model.Template t = home().catalog().find(c.spec().template()).orElse(null);
+        boolean data = t != null && (t.database() != null || t.redis() != null);
+        boolean recreated = c.spec().recreateReset() == c.spec().resetCount();
+        boolean kept = t != null && !recreated && !t.services().isEmpty() && t.services().stream().allMatch(
+                s -> s.hasResetHook() || t.database() != null && t.database().reset() == dev.asymmetric.model.Template.DatabaseReset.IN_PLACE);
+        if (t != null && t.services().isEmpty()) {
+            return "data restored";
+        }
+        if (kept) {
+            return (data ? "data restored, " : "") + "reset in place, containers kept";
+        }
+        return data ? "dropped, re-migrated, re-seeded" : "recreated, re-seeded";
     }
 }

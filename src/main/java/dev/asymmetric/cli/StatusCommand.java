@@ -30,6 +30,9 @@ final class StatusCommand extends Verb {
     @Option(names = "--templates", description = "List the template catalog instead.")
     boolean templates;
 
+    @Option(names = "--pool", description = "List the warm pool's unclaimed spares instead (hidden otherwise).")
+    boolean pool;
+
     @Mixin
     JsonOption json;
 
@@ -70,7 +73,9 @@ final class StatusCommand extends Verb {
     }
 
     private int clones() {
-        List<Clone> clones = home().store().clones();
+        // a warm pool's spares are nobody's clones until claimed: shown only with --pool
+        List<Clone> clones = home().store().clones().stream()
+                .filter(c -> dev.asymmetric.model.Pool.spare(c) == pool).toList();
         // records that can't be read are left out of the list: say so on stderr, so stdout stays parseable
         home().store().unreadable(Clone.KIND).forEach(e -> err().println(e.line()));
         Views views = new Views(home());
@@ -81,7 +86,8 @@ final class StatusCommand extends Verb {
             return 0;
         }
         if (clones.isEmpty()) {
-            out().println("No clones. Spin one:  asymmetric spin fixture");
+            out().println(pool ? "No spares. A running controller keeps them when config.yaml sets pool: {<template>: <n>}"
+                    : "No clones. Spin one:  asymmetric spin fixture");
             return 0;
         }
         for (Clone c : clones) {
@@ -100,11 +106,15 @@ final class StatusCommand extends Verb {
             }
             out().println(Json.write(home(), rows));
         } else {
+            java.util.Set<String> notInCi = dev.asymmetric.catalog.BuiltInTemplates.notRunInCi();
             for (Template t : catalog.all().values()) {
                 List<String> modes = new ArrayList<>(t.modeNames());
                 modes.set(0, modes.get(0) + " (default)");
-                out().println(t.name() + "\tmodes: " + String.join(", ", modes) + "\tservices: "
-                        + String.join(", ", t.services().stream().map(Template.Service::name).toList()) + "\t" + t.source());
+                String services = t.services().isEmpty() ? "none (data only)"
+                        : String.join(", ", t.services().stream().map(Template.Service::name).toList());
+                boolean unverified = Catalog.BUILT_IN.equals(t.source()) && notInCi.contains(t.name());
+                out().println(t.name() + "\tmodes: " + String.join(", ", modes) + "\tservices: " + services + "\t"
+                        + t.source() + (unverified ? " (not run in this project's CI)" : ""));
             }
         }
         for (Catalog.Broken b : catalog.broken()) {

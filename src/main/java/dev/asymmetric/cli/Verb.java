@@ -57,10 +57,21 @@ abstract class Verb implements Callable<Integer> {
         return o != null && Boolean.TRUE.equals(o.getValue());
     }
 
-    /** This verb's {@code --timeout} (from its {@link WaitOptions} mixin), else the default. */
+    /**
+     * This verb's {@code --timeout} when given; otherwise the default, stretched so a verb never gives up before a
+     * template's own health timeout could have passed (the clone fails at that timeout by itself, and says why).
+     */
     Duration timeout() {
         OptionSpec o = spec.findOption("--timeout");
-        return o != null && o.getValue() instanceof Duration d ? d : WaitOptions.DEFAULT;
+        boolean given = o != null && spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption("--timeout");
+        if (given && o.getValue() instanceof Duration d) {
+            return d;
+        }
+        Duration longest = home().catalog().all().values().stream().flatMap(t -> t.services().stream())
+                .map(s -> s.health().timeout()).max(Duration::compareTo).orElse(Duration.ZERO);
+        Duration stretched = longest.plus(WaitOptions.MARGIN);
+        return stretched.compareTo(WaitOptions.DEFAULT) > 0 ? stretched : WaitOptions.DEFAULT;
     }
 
     Output output() {

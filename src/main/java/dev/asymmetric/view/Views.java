@@ -104,6 +104,13 @@ public final class Views {
         m.put("spec", e.spec().source());
         m.put("message", now.message());
         m.put("error", e.status().errorCode());
+        m.put("lease", dev.asymmetric.model.EnvironmentLease.of(e.metadata().labels()).map(l -> {
+            Map<String, Object> lm = new LinkedHashMap<>();
+            lm.put("owner", l.owner());
+            lm.put("ttl", l.ttl().toSeconds() + "s");
+            lm.put("expiresAt", l.expiresAt());
+            return lm;
+        }).orElse(null));
         m.put("generation", e.metadata().generation());
         m.put("observedGeneration", e.status().observedGeneration());
         m.put("createdAt", e.metadata().createdAt());
@@ -157,6 +164,8 @@ public final class Views {
         m.put("redis", t.redis() != null);
         m.put("source", t.source());
         m.put("docs", t.docs());
+        m.put("runInThisProjectsCi", !(dev.asymmetric.catalog.Catalog.BUILT_IN.equals(t.source())
+                && dev.asymmetric.catalog.BuiltInTemplates.notRunInCi().contains(t.name())));
         return m;
     }
 }
