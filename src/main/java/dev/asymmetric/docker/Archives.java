@@ -36,7 +36,10 @@ final class Archives {
                 String target = d.target().replaceAll("^/+", "").replaceAll("/+$", "");
                 if (Files.isDirectory(d.source())) {
                     addParents(tar, dirs, target + "/");
+                    Path inside = d.source().getFileSystem() == java.nio.file.FileSystems.getDefault()
+                            ? d.source().toRealPath() : null;
                     for (Path p : walk(d.source())) {
+                        requireInside(p, inside);
                         String rel = d.source().relativize(p).toString().replace('\\', '/');
                         String name = target + "/" + rel;
                         if (Files.isDirectory(p)) {
@@ -65,6 +68,16 @@ final class Archives {
                 }
             }
             tar.finish();
+        }
+    }
+
+    /**
+     * A seed file read now must still be what the catalog checked: a link swapped in since, leading outside the seed
+     * directory, is refused rather than followed (so no host file is ever copied into a container).
+     */
+    private static void requireInside(Path p, Path root) throws IOException {
+        if (root != null && Files.isSymbolicLink(p) && !p.toRealPath().startsWith(root)) {
+            throw new IOException(p + " is a link leading outside its template (to " + p.toRealPath() + "); refused");
         }
     }
 

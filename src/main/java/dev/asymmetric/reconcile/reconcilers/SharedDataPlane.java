@@ -23,6 +23,7 @@ import dev.asymmetric.store.Store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -217,7 +218,15 @@ final class SharedDataPlane implements DataPlane {
         List<Databases.Script> out = new ArrayList<>();
         for (String f : files) {
             try {
-                out.add(Databases.Script.of(f, Files.readAllBytes(t.dir().resolve(f))));
+                Path file = t.dir().resolve(f);
+                if (file.getFileSystem() == java.nio.file.FileSystems.getDefault()
+                        && !file.toRealPath().startsWith(t.dir().toRealPath())) {
+                    // the catalog checked it when it loaded; a link swapped in since is refused, never followed
+                    throw new AsymException(ErrorCode.TEMPLATE_INVALID, "Template " + t.name() + "'s SQL file " + f
+                            + " now leads outside the template (to " + file.toRealPath() + "); fix the template, then:"
+                            + " asymmetric reset");
+                }
+                out.add(Databases.Script.of(f, Files.readAllBytes(file)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
