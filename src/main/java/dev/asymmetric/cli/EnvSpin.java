@@ -54,7 +54,7 @@ final class EnvSpin extends Verb {
     /** As {@link #report(dev.asymmetric.app.Home, Goals.EnvOutcome, boolean, java.io.PrintWriter, java.io.PrintWriter,
      * String)}, exit 1 unless in state {@code want}. */
     static int report(dev.asymmetric.app.Home home, Goals.EnvOutcome outcome, boolean json,
-            java.io.PrintWriter out, java.io.PrintWriter err, String verbWord, String want) {
+            java.io.PrintWriter out, java.io.PrintWriter err, String verbWord, dev.asymmetric.model.State want) {
         Views views = new Views(home);
         Environment e = outcome.env();
         Goals.throwIfFailedItself(e);

@@ -85,7 +85,7 @@ final class Goals {
                     return Optional.empty();
                 }
                 List<Clone> members = new ArrayList<>();
-                List<String> states = new ArrayList<>();
+                List<dev.asymmetric.model.State> states = new ArrayList<>();
                 for (String id : e.status().members()) {
                     Optional<Clone> c = store.clone(id);
                     if (c.isEmpty() || !settled(c.get(), view, resetTargets.getOrDefault(id, 0L))) {

@@ -24,7 +24,7 @@ final class PowerChange {
         }, asked -> Goals.undoneBy(CloneGoals.clonesSettled(asked, Map.of(), (asked.size() == 1 ? "clone " : "clone(s) ")
                 + String.join(", ", asked) + (stopped ? " to stop" : " to start"), "asymmetric status"),
                 () -> "asymmetric " + (stopped ? "start " : "stop ") + names));
-        String want = stopped ? States.STOPPED : States.RUNNING;
+        dev.asymmetric.model.State want = stopped ? States.STOPPED : States.RUNNING;
         Views views = new Views(verb.home());
         List<CloneBatch.Row> rows = new ArrayList<>();
         for (Clone c : clones) {

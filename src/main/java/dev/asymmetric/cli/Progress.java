@@ -31,7 +31,7 @@ final class Progress {
     synchronized void show(List<Clone> clones) {
         if (!terminal.tty()) {
             for (Clone c : clones) {
-                String state = c.status().state();
+                String state = c.status().state().wire();
                 if (!state.equals(lastStates.put(c.id(), state))) {
                     err.println(Marks.WAIT + " " + c.id() + " " + state);
                 }
@@ -42,8 +42,8 @@ final class Progress {
         StringBuilder line = new StringBuilder(Marks.WAIT);
         int visible = Marks.WAIT.length();
         for (Clone c : clones) {
-            line.append(' ').append(c.id()).append(' ').append(paint(c.status().state())).append(' ');
-            visible += c.id().length() + c.status().state().length() + 3;
+            line.append(' ').append(c.id()).append(' ').append(paint(c.status().state().wire())).append(' ');
+            visible += c.id().length() + c.status().state().wire().length() + 3;
         }
         List<String> rows = visible < terminal.width() ? List.of(line.toString()) : rows(clones);
         String display = String.join("\n", rows) + (rows.size() > 1 ? "\n" : "");
@@ -65,13 +65,13 @@ final class Progress {
         for (int i = 0; i < shown; i++) {
             Clone c = clones.get(i);
             String text = Marks.WAIT + " " + c.id() + " ";
-            String state = c.status().state();
+            String state = c.status().state().wire();
             int spare = terminal.width() - 1 - text.length();
             rows.add(text + paint(state.length() <= spare ? state : state.substring(0, Math.max(0, spare))));
         }
         if (shown < clones.size()) {
             Map<String, Integer> rest = new java.util.TreeMap<>();
-            clones.subList(shown, clones.size()).forEach(c -> rest.merge(c.status().state(), 1, Integer::sum));
+            clones.subList(shown, clones.size()).forEach(c -> rest.merge(c.status().state().wire(), 1, Integer::sum));
             List<String> counts = new ArrayList<>();
             rest.forEach((state, n) -> counts.add(n + " " + state));
             StringBuilder sb = new StringBuilder(Marks.WAIT + " " + (clones.size() - shown) + " more: "
@@ -98,7 +98,7 @@ final class Progress {
     }
 
     private String paint(String state) {
-        int code = States.RUNNING.equals(state) ? 32 : States.FAILED.equals(state) ? 31 : 33;
+        int code = States.RUNNING.wire().equals(state) ? 32 : States.FAILED.wire().equals(state) ? 31 : 33;
         return terminal.paint(state, code);
     }
 }

@@ -65,7 +65,7 @@ final class Waiter {
     static void interrupted(Home home, Goals.Watching<?> goal, List<Clone> seen, Output output) {
         StringBuilder left = new StringBuilder();
         for (Clone c : seen) {
-            String state = home.store().clone(c.id()).map(x -> x.status().state()).orElse("gone");
+            String state = home.store().clone(c.id()).map(x -> x.status().state().wire()).orElse("gone");
             left.append(left.isEmpty() ? "" : ", ").append(c.id()).append(' ').append(state);
         }
         AsymException e = AsymException.interrupted(goal.what(), left.toString(), goal.followUp(), goal.undo());

@@ -35,9 +35,9 @@ final class Metrics {
                 .description("Docker API requests made since the controller started").register(registry);
         Gauge.builder("asym_docker_up", daemon, d -> d.engineHealth().up() ? 1 : 0)
                 .description("1 while the Docker engine answers").register(registry);
-        for (String state : List.of(States.PENDING, States.STARTING, States.RUNNING, States.RESETTING, States.FAILED,
+        for (dev.asymmetric.model.State state : List.of(States.PENDING, States.STARTING, States.RUNNING, States.RESETTING, States.FAILED,
                 States.STOPPED, States.DELETING)) {
-            Gauge.builder("asym_clones", this, m -> m.byState.getOrDefault(state, 0L)).tag("state", state)
+            Gauge.builder("asym_clones", this, m -> m.byState.getOrDefault(state.wire(), 0L)).tag("state", state.wire())
                     .description("Clones by state").register(registry);
         }
     }
@@ -55,7 +55,7 @@ final class Metrics {
         Map<String, Long> counts = new ConcurrentHashMap<>();
         try {
             for (Clone c : store.clones()) {
-                counts.merge(c.status().state(), 1L, Long::sum);
+                counts.merge(c.status().state().wire(), 1L, Long::sum);
             }
         } catch (RuntimeException e) {
             // the state directory can't be listed (unreadable records are only left out): keep the last counts

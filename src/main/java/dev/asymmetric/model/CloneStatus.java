@@ -11,7 +11,7 @@ import java.util.Map;
  * services' reset hooks last ran for).
  */
 public record CloneStatus(
-        String state,
+        State state,
         long observedGeneration,
         long observedResetCount,
         String errorCode,
@@ -32,7 +32,7 @@ public record CloneStatus(
     }
 
     /** A status with no data recorded yet. */
-    public CloneStatus(String state, long observedGeneration, long observedResetCount, String errorCode, String message,
+    public CloneStatus(State state, long observedGeneration, long observedResetCount, String errorCode, String message,
             Map<String, ServiceStatus> services, Map<String, String> endpoints, Instant startedAt, Instant readyAt,
             String dataReady) {
         this(state, observedGeneration, observedResetCount, errorCode, message, services, endpoints, startedAt, readyAt,
@@ -40,7 +40,7 @@ public record CloneStatus(
     }
 
     /** A status with data but no reset hooks run. */
-    public CloneStatus(String state, long observedGeneration, long observedResetCount, String errorCode, String message,
+    public CloneStatus(State state, long observedGeneration, long observedResetCount, String errorCode, String message,
             Map<String, ServiceStatus> services, Map<String, String> endpoints, Instant startedAt, Instant readyAt,
             String dataReady, CloneData data) {
         this(state, observedGeneration, observedResetCount, errorCode, message, services, endpoints, startedAt, readyAt,
@@ -58,7 +58,7 @@ public record CloneStatus(
     }
 
     /** This status with another state, error code and message. */
-    public CloneStatus with(String newState, String newErrorCode, String newMessage) {
+    public CloneStatus with(State newState, String newErrorCode, String newMessage) {
         return new CloneStatus(newState, observedGeneration, observedResetCount, newErrorCode, newMessage, services,
                 endpoints, startedAt, readyAt, dataReady, data, hooksDone);
     }

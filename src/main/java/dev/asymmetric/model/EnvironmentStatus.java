@@ -15,7 +15,7 @@ import java.util.Map;
  * observed; members' own failures stay in theirs.
  */
 public record EnvironmentStatus(
-        String state,
+        State state,
         long observedGeneration,
         long observedResetCount,
         List<String> members,
@@ -26,7 +26,7 @@ public record EnvironmentStatus(
         String errorCode) {
 
     /** A status without a failure of the environment's own. */
-    public EnvironmentStatus(String state, long observedGeneration, long observedResetCount, List<String> members,
+    public EnvironmentStatus(State state, long observedGeneration, long observedResetCount, List<String> members,
             Map<String, CloneRequest> pending, List<String> removing, String message, Instant lastTransitionAt) {
         this(state, observedGeneration, observedResetCount, members, pending, removing, message, lastTransitionAt, null);
     }

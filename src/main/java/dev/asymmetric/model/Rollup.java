@@ -12,7 +12,7 @@ public final class Rollup {
     private Rollup() {
     }
 
-    public static String of(List<String> memberStates, boolean deleting) {
+    public static State of(List<State> memberStates, boolean deleting) {
         if (deleting) {
             return States.DELETING;
         }
@@ -21,7 +21,7 @@ public final class Rollup {
         }
         int running = 0;
         int stopped = 0;
-        for (String s : memberStates) {
+        for (State s : memberStates) {
             if (States.RUNNING.equals(s)) {
                 running++;
             } else if (States.STOPPED.equals(s)) {
@@ -40,7 +40,7 @@ public final class Rollup {
     }
 
     /** "2/3 clone(s) up". */
-    public static String summary(List<String> memberStates) {
+    public static String summary(List<State> memberStates) {
         long up = memberStates.stream().filter(States.RUNNING::equals).count();
         return up + "/" + memberStates.size() + " clone(s) up";
     }

@@ -21,7 +21,7 @@ public record SharedService(Metadata metadata, Spec spec, Status status) impleme
     }
 
     /** State, the host port it is published on (127.0.0.1), its container, and why when not ready. */
-    public record Status(String state, long observedGeneration, Integer hostPort, String containerId, String message) {
+    public record Status(State state, long observedGeneration, Integer hostPort, String containerId, String message) {
     }
 
     @Override

@@ -1,21 +1,21 @@
 package dev.asymmetric.model;
 
-/** The state words users see, for clones and environments. */
+/** Short names for the {@link State}s, as the code has always read them ({@code States.RUNNING}). */
 public final class States {
-    public static final String PENDING = "pending";
-    public static final String STARTING = "starting";
-    public static final String RUNNING = "running";
-    public static final String PARTIAL = "partial";
-    public static final String FAILED = "failed";
-    public static final String STOPPED = "stopped";
-    public static final String DELETING = "deleting";
-    public static final String RESETTING = "resetting";
+    public static final State PENDING = State.PENDING;
+    public static final State STARTING = State.STARTING;
+    public static final State RUNNING = State.RUNNING;
+    public static final State PARTIAL = State.PARTIAL;
+    public static final State FAILED = State.FAILED;
+    public static final State STOPPED = State.STOPPED;
+    public static final State DELETING = State.DELETING;
+    public static final State RESETTING = State.RESETTING;
 
     private States() {
     }
 
     /** A clone state a waiting verb can stop at. */
-    public static boolean settled(String state) {
-        return RUNNING.equals(state) || FAILED.equals(state) || STOPPED.equals(state);
+    public static boolean settled(State state) {
+        return state != null && state.settled();
     }
 }

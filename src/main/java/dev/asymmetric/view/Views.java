@@ -73,7 +73,7 @@ public final class Views {
     }
 
     /** An environment's state and summary line as the status shows them. */
-    public record Summary(String state, String message) {
+    public record Summary(dev.asymmetric.model.State state, String message) {
     }
 
     /**
@@ -86,7 +86,7 @@ public final class Views {
                 || e.status().members().isEmpty()) {
             return new Summary(e.status().state(), e.status().message());
         }
-        List<String> states = new ArrayList<>();
+        List<dev.asymmetric.model.State> states = new ArrayList<>();
         for (String id : e.status().members()) {
             states.add(home.store().clone(id).map(c -> c.status().state()).orElse(dev.asymmetric.model.States.PENDING));
         }

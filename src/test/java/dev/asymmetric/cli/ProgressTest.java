@@ -1,5 +1,6 @@
 package dev.asymmetric.cli;
 
+import dev.asymmetric.model.State;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +23,7 @@ class ProgressTest {
     private static Clone clone(String id, String state) {
         return new Clone(Metadata.fresh(id, "u", Instant.EPOCH, Map.of()),
                 new CloneSpec("fixture", "api", "empty", false, Map.of(), false, 0),
-                CloneStatus.initial().with(state, null, null));
+                CloneStatus.initial().with(State.of(state), null, null));
     }
 
     private Progress progress(Terminal t) {

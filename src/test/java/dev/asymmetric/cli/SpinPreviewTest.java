@@ -1,5 +1,6 @@
 package dev.asymmetric.cli;
 
+import dev.asymmetric.model.State;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.asymmetric.model.Clone;
@@ -24,7 +25,7 @@ class SpinPreviewTest {
 
     private Optional<Environment> env(Map<String, CloneRequest> pending, String... members) {
         return Optional.of(new Environment(Metadata.fresh("acme", "u", Instant.EPOCH, Map.of()),
-                new EnvironmentSpec(null, List.of(), 0), new EnvironmentStatus("running", 1, 0, List.of(members), pending,
+                new EnvironmentSpec(null, List.of(), 0), new EnvironmentStatus(State.of("running"), 1, 0, List.of(members), pending,
                 List.of(), null, null)));
     }
 

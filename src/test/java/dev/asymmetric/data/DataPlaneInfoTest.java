@@ -1,5 +1,6 @@
 package dev.asymmetric.data;
 
+import dev.asymmetric.model.State;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -24,7 +25,7 @@ class DataPlaneInfoTest {
         Store s = new Store(home, new Codec(), Clock.systemUTC());
         SharedService pg = s.create(new SharedService(Metadata.fresh(SharedService.POSTGRES, null, null, Map.of()),
                 new SharedService.Spec("postgres:16-alpine"), null));
-        s.write(pg.withStatus(new SharedService.Status("running", 1, port, "c0ffee", null)));
+        s.write(pg.withStatus(new SharedService.Status(State.of("running"), 1, port, "c0ffee", null)));
         return s;
     }
 

@@ -33,7 +33,7 @@ final class Requests {
     /** Takes every request received so far. */
     static List<RecordedRequest> drain(KubernetesMockServer server) throws InterruptedException {
         List<RecordedRequest> out = new ArrayList<>();
-        for (RecordedRequest r; (r = server.takeRequest(200, TimeUnit.MILLISECONDS)) != null; ) {
+        for (RecordedRequest r; (r = server.takeRequest(500, TimeUnit.MILLISECONDS)) != null; ) {
             out.add(r);
         }
         return out;

@@ -6,42 +6,46 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RollupTest {
+    private static List<State> states(String... wire) {
+        return java.util.Arrays.stream(wire).map(State::of).toList();
+    }
+
     @Test
     void allRunningIsRunning() {
-        assertEquals("running", Rollup.of(List.of("running", "running"), false));
+        assertEquals("running", Rollup.of(states("running", "running"), false).wire());
     }
 
     @Test
     void someRunningIsPartial() {
-        assertEquals("partial", Rollup.of(List.of("running", "failed"), false));
-        assertEquals("partial", Rollup.of(List.of("running", "stopped"), false));
+        assertEquals("partial", Rollup.of(states("running", "failed"), false).wire());
+        assertEquals("partial", Rollup.of(states("running", "stopped"), false).wire());
     }
 
     @Test
     void noneRunningIsFailed() {
-        assertEquals("failed", Rollup.of(List.of("failed", "failed"), false));
-        assertEquals("failed", Rollup.of(List.of("failed", "stopped"), false));
+        assertEquals("failed", Rollup.of(states("failed", "failed"), false).wire());
+        assertEquals("failed", Rollup.of(states("failed", "stopped"), false).wire());
     }
 
     @Test
     void allStoppedIsStopped() {
-        assertEquals("stopped", Rollup.of(List.of("stopped", "stopped"), false));
+        assertEquals("stopped", Rollup.of(states("stopped", "stopped"), false).wire());
     }
 
     @Test
     void anyMemberOnItsWayIsPending() {
-        assertEquals("pending", Rollup.of(List.of("running", "starting"), false));
-        assertEquals("pending", Rollup.of(List.of("failed", "resetting"), false));
-        assertEquals("pending", Rollup.of(List.of(), false));
+        assertEquals("pending", Rollup.of(states("running", "starting"), false).wire());
+        assertEquals("pending", Rollup.of(states("failed", "resetting"), false).wire());
+        assertEquals("pending", Rollup.of(states(), false).wire());
     }
 
     @Test
     void deletionWins() {
-        assertEquals("deleting", Rollup.of(List.of("running"), true));
+        assertEquals("deleting", Rollup.of(states("running"), true).wire());
     }
 
     @Test
     void summaryCountsMembersUp() {
-        assertEquals("1/3 clone(s) up", Rollup.summary(List.of("running", "failed", "starting")));
+        assertEquals("1/3 clone(s) up", Rollup.summary(states("running", "failed", "starting")));
     }
 }

@@ -1,5 +1,6 @@
 package dev.asymmetric.store;
 
+import dev.asymmetric.model.State;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,7 +56,7 @@ class StoreTest {
     void generationMovesOnSpecChangesOnly() {
         Store s = store();
         Environment e = s.create(env("acme", "fixture"));
-        Environment statusOnly = s.write(e.withStatus(new EnvironmentStatus("running", 1, 0, List.of("x"), Map.of(),
+        Environment statusOnly = s.write(e.withStatus(new EnvironmentStatus(State.of("running"), 1, 0, List.of("x"), Map.of(),
                 List.of(), "ok", null)));
         assertEquals(1, statusOnly.metadata().generation());
         assertEquals(2, statusOnly.metadata().resourceVersion());

@@ -54,7 +54,7 @@ final class EnvironmentReconciler implements Reconciler {
             java.util.function.Predicate<String> ownerAlive) {
         this.ownerAlive = ownerAlive;
         this.spareClaims = new SpareClaims(store, catalog, recorder);
-        this.leases = new LeaseCollector(store, recorder);
+        this.leases = new LeaseCollector(store, recorder, ownerAlive);
         this.teardown = new EnvironmentTeardown(store, recorder);
         this.store = store;
         this.catalog = catalog;
@@ -181,7 +181,7 @@ final class EnvironmentReconciler implements Reconciler {
     }
 
     private Result rollUp(Environment env, long generation) {
-        List<String> states = new ArrayList<>();
+        List<dev.asymmetric.model.State> states = new ArrayList<>();
         boolean resetsObserved = true;
         for (String id : env.status().members()) {
             Optional<Clone> c = store.clone(id);
@@ -191,7 +191,7 @@ final class EnvironmentReconciler implements Reconciler {
             }
         }
         List<String> removing = env.status().removing().stream().filter(id -> store.clone(id).isPresent()).toList();
-        String state = Rollup.of(states, false);
+        dev.asymmetric.model.State state = Rollup.of(states, false);
         String message = Rollup.summary(states) + (removing.isEmpty() ? "" : ", " + removing.size() + " being destroyed");
         long resetCount = resetsObserved ? env.spec().resetCount() : env.status().observedResetCount();
         EnvironmentStatus s = env.status();
@@ -200,7 +200,7 @@ final class EnvironmentReconciler implements Reconciler {
             if (States.RUNNING.equals(state)) {
                 recorder.normal(env.key(), "Running", message);
             } else {
-                recorder.warning(env.key(), state.substring(0, 1).toUpperCase() + state.substring(1), message);
+                recorder.warning(env.key(), state.wire().substring(0, 1).toUpperCase() + state.wire().substring(1), message);
             }
         }
         Instant transition = state.equals(s.state()) ? s.lastTransitionAt() : store.clock().instant();

@@ -33,18 +33,34 @@ final class LeaseCollector {
     private final Store store;
     private final Recorder recorder;
 
-    LeaseCollector(Store store, Recorder recorder) {
+    private final java.util.function.Predicate<String> ownerAlive;
+
+    LeaseCollector(Store store, Recorder recorder, java.util.function.Predicate<String> ownerAlive) {
         this.store = store;
         this.recorder = recorder;
+        this.ownerAlive = ownerAlive;
     }
 
-    /** The environment's owner is gone and its lease ran out: destroy it, saying so. */
+    /**
+     * The environment's owner is gone and its lease ran out: destroy it, saying so. The lease is judged again on the
+     * record as it is written, so a renewal (or a new owner's spin) that raced this pass wins and nothing is stamped.
+     */
     Result expire(Environment env, EnvironmentLease lease) {
+        java.util.concurrent.atomic.AtomicBoolean stamped = new java.util.concurrent.atomic.AtomicBoolean();
         store.mutate(Environment.KIND, env.name(), Environment.class, e -> {
+            Optional<EnvironmentLease> now = EnvironmentLease.of(e.metadata().labels());
+            if (e.metadata().deleting() || now.isEmpty() || !now.get().expired(store.clock().instant(), ownerAlive)) {
+                stamped.set(false);
+                return e;
+            }
+            stamped.set(true);
             Map<String, String> labels = new LinkedHashMap<>(e.metadata().labels());
             labels.put(EnvironmentLease.EXPIRED, "true");
             return e.withMetadata(e.metadata().withLabels(labels).withDeletionRequestedAt(store.clock().instant()));
         });
+        if (!stamped.get()) {
+            return Result.done(); // the write that renewed it wakes this environment again
+        }
         recorder.warning(env.key(), "Expired", "its owner " + (lease.owner() == null ? "" : lease.owner() + " ")
                 + "is gone and its lease of " + lease.ttl().toSeconds() + "s ran out at " + lease.expiresAt()
                 + "; destroying it");

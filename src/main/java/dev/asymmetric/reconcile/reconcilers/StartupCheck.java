@@ -81,7 +81,7 @@ final class StartupCheck {
         }
         Map<String, String> endpoints = endpoints(plans);
         long resetCount = clone.spec().resetCount();
-        String starting = pass.resetPending() ? States.RESETTING : States.STARTING;
+        dev.asymmetric.model.State starting = pass.resetPending() ? States.RESETTING : States.STARTING;
         if (unhealthy.isEmpty()) {
             if (!States.RUNNING.equals(s.state()) || s.observedGeneration() != generation) {
                 recorder.normal(clone.key(), "Ready", "healthy after "

@@ -69,11 +69,12 @@ class EnvironmentConvergenceTest {
         assertEquals(Map.of(), home.environment("acme").status().pending());
     }
 
-    private void memberStates(String... states) {
+    private void memberStates(dev.asymmetric.model.State... states) {
         List<String> members = home.environment("acme").status().members();
         for (int i = 0; i < states.length; i++) {
-            String state = states[i];
-            home.store.mutate(Clone.KIND, members.get(i), Clone.class, c -> c.withStatus(c.status().with(state, null, state)));
+            dev.asymmetric.model.State state = states[i];
+            home.store.mutate(Clone.KIND, members.get(i), Clone.class, c -> c.withStatus(c.status().with(state, null,
+                    state.wire())));
         }
         home.passEnvironment("acme");
     }

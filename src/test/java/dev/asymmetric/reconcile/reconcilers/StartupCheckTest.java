@@ -23,7 +23,7 @@ class StartupCheckTest {
         assertEquals(Duration.ofMillis(500), StartupCheck.gap(Duration.ofSeconds(30)));
     }
 
-    private static Clone clone(String state, String error, long generation, long observedGeneration, long reset, long observedReset) {
+    private static Clone clone(dev.asymmetric.model.State state, String error, long generation, long observedGeneration, long reset, long observedReset) {
         Metadata m = new Metadata("fixture-0001", "u", generation, 1, Instant.EPOCH, Instant.EPOCH, null, Map.of());
         return new Clone(m, new CloneSpec("fixture", "api", null, false, Map.of(), false, reset),
                 new CloneStatus(state, observedGeneration, observedReset, error, "x", Map.of(), Map.of(), null, null, null));
