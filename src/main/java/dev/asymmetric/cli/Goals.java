@@ -14,14 +14,15 @@ import java.util.Optional;
 
 /**
  * What verbs wait for: environments here, clones in {@link CloneGoals}. Each also names the clones it watches, for
- * progress lines, and what to do after a timeout or Ctrl-C.
+ * progress lines, and what to do after a timeout or Ctrl-C. Public for the Java client ({@code dev.asymmetric.client}),
+ * which waits for the same goals as the verbs it stands in for.
  */
-final class Goals {
+public final class Goals {
     private Goals() {
     }
 
     /** A goal that can show progress of the clones it concerns. */
-    interface Watching<T> extends Goal<T> {
+    public interface Watching<T> extends Goal<T> {
         List<Clone> watched(View view);
 
         /** The command that takes back what the verb asked for (shown on Ctrl-C), or null when none does. */
@@ -61,14 +62,14 @@ final class Goals {
     }
 
     /** An environment and its members as they stand once it settled. */
-    record EnvOutcome(Environment env, List<Clone> members) {
+    public record EnvOutcome(Environment env, List<Clone> members) {
     }
 
     /**
      * The environment observed at least {@code generation}, created and removed what it had to, and every member
      * settled (running, failed or stopped) after a pass of its own; its state is the roll-up of theirs.
      */
-    static Watching<EnvOutcome> environmentSettled(String name, long generation, Map<String, Long> resetTargets) {
+    public static Watching<EnvOutcome> environmentSettled(String name, long generation, Map<String, Long> resetTargets) {
         return new Watching<>() {
             @Override
             public Optional<EnvOutcome> reached(View view) {
@@ -118,7 +119,7 @@ final class Goals {
     }
 
     /** The environment record is gone (every member destroyed), or what is left of it failed to go. */
-    static Watching<Optional<Environment>> environmentGone(String name) {
+    public static Watching<Optional<Environment>> environmentGone(String name) {
         return new Watching<>() {
             @Override
             public Optional<Optional<Environment>> reached(View view) {
@@ -154,7 +155,7 @@ final class Goals {
      * An environment whose spec can't be carried out at all (its status names an error of its own, such as
      * NO_FREE_PORTS) is that named error for the verb that waited on it.
      */
-    static void throwIfFailedItself(Environment e) {
+    public static void throwIfFailedItself(Environment e) {
         String code = e.status().errorCode();
         if (code != null) {
             String message = e.status().message() == null ? code : e.status().message();

@@ -44,6 +44,8 @@ public final class Runner {
     private final String home;
     private final EngineCheck engine;
     private volatile ReconcileLoop running;
+    private long runningSince;
+    private int users;
     private volatile Reconcilers background;
 
     public Runner(Settings settings, Store store, Catalog catalog, EventLog events, Supplier<Provider> provider) {
@@ -83,8 +85,18 @@ public final class Runner {
      * left for the reconciler to finish.
      */
     public <T> T converge(Goal<T> goal, Duration timeout, Consumer<View> progress) {
+        return converge(goal, timeout, progress, null);
+    }
+
+    /**
+     * As {@link #converge(Goal, Duration, Consumer)}, for a caller that may wait while other threads of this process
+     * wait too (the Java client): they share one embedded loop. {@code editedAt} is the nanoTime just before the
+     * caller wrote what it waits for, so a pass of the shared loop that ran after the write counts (null: since this
+     * wait began or took the lease).
+     */
+    public <T> T converge(Goal<T> goal, Duration timeout, Consumer<View> progress, Long editedAt) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        long since = System.nanoTime();
+        long since = editedAt != null ? editedAt : System.nanoTime();
         ReconcileLoop loop = null;
         try {
             store.feed().watchFiles();
@@ -93,18 +105,12 @@ public final class Runner {
         }
         try {
             while (true) {
-                if (loop == null && lease.tryAcquire("cli pid " + ProcessHandle.current().pid())) {
-                    try {
-                        engine.await();
-                    } catch (RuntimeException e) {
-                        lease.release();
-                        throw e;
+                if (loop == null) {
+                    Joined joined = join();
+                    if (joined != null) {
+                        loop = joined.loop();
+                        since = editedAt != null ? editedAt : Math.max(since, joined.startedAt());
                     }
-                    loop = newLoop("cli:" + ProcessHandle.current().pid(), false, new EngineHealth());
-                    running = loop;
-                    since = System.nanoTime();
-                    loop.start(false);
-                    LOG.debug("lease taken, embedded reconcilers started");
                 }
                 long version = store.feed().version();
                 View view = new View(store, loop == null ? null : loop::lastPass, since);
@@ -130,9 +136,64 @@ public final class Runner {
             throw AsymException.interrupted(goal.what(), goal.followUp());
         } finally {
             if (loop != null) {
-                stopEmbedded(loop);
+                leave(loop);
             }
         }
+    }
+
+    /** The embedded loop a wait joined, and the nanoTime it started. */
+    private record Joined(ReconcileLoop loop, long startedAt) {
+    }
+
+    /**
+     * Joins this process's embedded loop, taking the lease and starting the loop when none runs; null when another
+     * process holds the lease. Every join is matched by a {@link #leave}; the last one out stops the loop.
+     */
+    private synchronized Joined join() {
+        if (running != null) {
+            users++;
+            return new Joined(running, runningSince);
+        }
+        if (!lease.tryAcquire("cli pid " + ProcessHandle.current().pid())) {
+            return null;
+        }
+        try {
+            engine.await();
+        } catch (RuntimeException e) {
+            lease.release();
+            throw e;
+        }
+        ReconcileLoop loop = newLoop("cli:" + ProcessHandle.current().pid(), false, new EngineHealth());
+        runningSince = System.nanoTime();
+        running = loop;
+        users = 1;
+        loop.start(false);
+        LOG.debug("lease taken, embedded reconcilers started");
+        return new Joined(loop, runningSince);
+    }
+
+    private synchronized void leave(ReconcileLoop loop) {
+        if (running == loop && --users <= 0) {
+            stopEmbedded(loop);
+        }
+    }
+
+    /**
+     * Keeps this process's embedded loop running (taking the lease if it is free) until the returned handle is
+     * closed, so a caller that waits many times (a test JVM resetting before each test) pays the loop's start once.
+     * When another process holds the lease the handle holds nothing and waits only watch, as a verb's do.
+     */
+    public AutoCloseable hold() {
+        Joined joined = join();
+        if (joined == null) {
+            return () -> { };
+        }
+        java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
+        return () -> {
+            if (open.compareAndSet(true, false)) {
+                leave(joined.loop());
+            }
+        };
     }
 
     /**
@@ -160,6 +221,7 @@ public final class Runner {
         if (running == loop) {
             loop.stop(GRACE);
             running = null;
+            users = 0;
             lease.release();
             LOG.debug("embedded reconcilers stopped, lease released");
         }
