@@ -35,6 +35,8 @@ public final class AsymmetricClient implements AutoCloseable {
     /** How long an environment outlives its owner by default. */
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(10);
     static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
+    /** Held, so java.util.logging keeps the level set on it (it holds loggers weakly). */
+    private static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("dev.asymmetric");
 
     private final Home home;
     private final AutoCloseable hold;
@@ -75,6 +77,11 @@ public final class AsymmetricClient implements AutoCloseable {
                 .getClass().getName().startsWith("org.jboss.logmanager")) {
             // the tool's logging goes to java.util.logging in a caller's JVM, not to a JBoss LogManager it never set up
             System.setProperty("org.jboss.logging.provider", "jdk");
+            if (QUIET.getLevel() == null) {
+                // the events (Created, Ready, Destroyed, ...) stay in `asymmetric events`; a test's output shows
+                // only warnings, unless the caller's logging configuration says otherwise
+                QUIET.setLevel(java.util.logging.Level.WARNING);
+            }
         }
         Map<String, String> env = new HashMap<>(System.getenv());
         env.putAll(overrides);
