@@ -45,7 +45,7 @@ final class EnvCommand extends Verb {
         Environment e = requireEnvironment(name);
         List<Clone> members = Goals.clonesOf(home().store(), e.status().members());
         List<String> prefixes = EnvFile.prefixes(members.stream().map(c -> c.spec().template()).toList());
-        Views views = new Views(home());
+        Views views = Views.of(home());
         Map<String, String> vars = new LinkedHashMap<>();
         for (int i = 0; i < members.size(); i++) {
             vars.putAll(EnvFile.variables(views.clone(members.get(i)), prefixes.get(i)));

@@ -5,7 +5,6 @@ import dev.asymmetric.view.Views;
 import dev.asymmetric.model.Clone;
 import dev.asymmetric.model.Environment;
 import dev.asymmetric.model.States;
-import dev.asymmetric.spec.EnvironmentSpecReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +54,7 @@ final class EnvSpin extends Verb {
      * String)}, exit 1 unless in state {@code want}. */
     static int report(dev.asymmetric.app.Home home, Goals.EnvOutcome outcome, boolean json,
             java.io.PrintWriter out, java.io.PrintWriter err, String verbWord, dev.asymmetric.model.State want) {
-        Views views = new Views(home);
+        Views views = Views.of(home);
         Environment e = outcome.env();
         Goals.throwIfFailedItself(e);
         boolean ok = want.equals(e.status().state());

@@ -42,7 +42,7 @@ final class EnvStatus extends Verb {
         List<Environment> envs = home().store().environments();
         // records that can't be read are left out of the list: say so on stderr, so stdout stays parseable
         home().store().unreadable(Environment.KIND).forEach(e -> err().println(e.line()));
-        Views views = new Views(home());
+        Views views = Views.of(home());
         if (json.json) {
             List<Map<String, Object>> rows = new ArrayList<>();
             envs.forEach(e -> rows.add(views.environment(e)));
@@ -63,7 +63,7 @@ final class EnvStatus extends Verb {
     private int detail() {
         Environment e = requireEnvironment(name);
         List<Clone> members = Goals.clonesOf(home().store(), e.status().members());
-        Views views = new Views(home());
+        Views views = Views.of(home());
         List<Event> events = new ArrayList<>(home().events().recent(e.key(), 30));
         members.forEach(c -> events.addAll(home().events().recent(c.key(), 30)));
         events.sort(Comparator.comparing(Event::time));

@@ -25,7 +25,7 @@ final class PowerChange {
                 + String.join(", ", asked) + (stopped ? " to stop" : " to start"), "asymmetric status"),
                 () -> "asymmetric " + (stopped ? "start " : "stop ") + names));
         dev.asymmetric.model.State want = stopped ? States.STOPPED : States.RUNNING;
-        Views views = new Views(verb.home());
+        Views views = Views.of(verb.home());
         List<CloneBatch.Row> rows = new ArrayList<>();
         for (Clone c : clones) {
             boolean ok = want.equals(c.status().state());

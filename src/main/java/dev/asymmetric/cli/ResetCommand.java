@@ -41,7 +41,7 @@ final class ResetCommand extends Verb {
         }, resetTo -> CloneGoals.clonesSettled(List.copyOf(resetTo.keySet()), resetTo,
                 (resetTo.size() == 1 ? "clone " : "clone(s) ") + String.join(", ", resetTo.keySet()) + " to reset",
                 "asymmetric status"));
-        Views views = new Views(home());
+        Views views = Views.of(home());
         List<CloneBatch.Row> rows = new ArrayList<>();
         for (Clone c : clones) {
             // a stopped clone is reset and stays stopped: that is success too

@@ -88,7 +88,7 @@ final class SpinCommand extends Verb {
     }
 
     private int report(List<Clone> clones) {
-        Views views = new Views(home());
+        Views views = Views.of(home());
         if (json.json) {
             List<Map<String, Object>> rows = new ArrayList<>();
             clones.forEach(c -> rows.add(views.clone(c)));

@@ -49,7 +49,7 @@ final class StatusCommand extends Verb {
 
     private int one() {
         Clone c = requireClone(id);
-        Views views = new Views(home());
+        Views views = Views.of(home());
         Map<String, Object> view = views.clone(c);
         if (env) {
             Map<String, String> vars = EnvFile.variables(view, "");
@@ -78,7 +78,7 @@ final class StatusCommand extends Verb {
                 .filter(c -> dev.asymmetric.model.Pool.spare(c) == pool).toList();
         // records that can't be read are left out of the list: say so on stderr, so stdout stays parseable
         home().store().unreadable(Clone.KIND).forEach(e -> err().println(e.line()));
-        Views views = new Views(home());
+        Views views = Views.of(home());
         if (json.json) {
             List<Map<String, Object>> rows = new ArrayList<>();
             clones.forEach(c -> rows.add(views.clone(c)));
@@ -100,7 +100,7 @@ final class StatusCommand extends Verb {
         Catalog catalog = home().catalog();
         if (json.json) {
             List<Map<String, Object>> rows = new ArrayList<>();
-            Views views = new Views(home());
+            Views views = Views.of(home());
             for (Template t : catalog.all().values()) {
                 rows.add(views.template(t));
             }

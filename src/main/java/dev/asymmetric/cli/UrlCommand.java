@@ -27,7 +27,7 @@ final class UrlCommand extends Verb {
     @SuppressWarnings("unchecked")
     public Integer call() {
         Clone c = requireClone(id);
-        Map<String, String> endpoints = (Map<String, String>) new Views(home()).clone(c).get("endpoints");
+        Map<String, String> endpoints = (Map<String, String>) Views.of(home()).clone(c).get("endpoints");
         if (endpoints.isEmpty()) {
             throw new AsymException(ErrorCode.CLONE_NOT_FOUND, "Clone " + id + " has no endpoint: no service of"
                     + " template " + c.spec().template() + " publishes a port. Reach it with: asymmetric exec " + id

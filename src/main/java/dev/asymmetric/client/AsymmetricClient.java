@@ -11,20 +11,14 @@ import dev.asymmetric.model.EnvironmentLease;
 import dev.asymmetric.model.States;
 import dev.asymmetric.spec.EnvironmentSpecReader;
 import dev.asymmetric.view.Views;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Environments from Java, through the verbs' own paths (see the package description). Thread-safe: test classes
@@ -40,24 +34,14 @@ public final class AsymmetricClient implements AutoCloseable {
 
     private final Home home;
     private final AutoCloseable hold;
-    /** The environments whose lease this client renews: name to its ttl and the nanoTime of the last renewal. */
-    private final Map<String, Renewal> leased = new ConcurrentHashMap<>();
-
-    private record Renewal(Duration ttl, long at) {
-    }
-    private final ScheduledExecutorService renewer;
+    private final Renewals leased;
 
     private AsymmetricClient(Home home) {
         this.home = home;
         home.runner().warmUp();
         home.runner().checkEngine();
         this.hold = home.runner().hold();
-        this.renewer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "asymmetric-lease-renewer");
-            t.setDaemon(true);
-            return t;
-        });
-        renewer.scheduleWithFixedDelay(this::renewAll, 1, 1, TimeUnit.SECONDS);
+        this.leased = new Renewals(home);
     }
 
     /** A client of the {@code ASYM_HOME} (and the rest of the settings) this process's environment gives. */
@@ -144,7 +128,7 @@ public final class AsymmetricClient implements AutoCloseable {
             try {
                 Environment applied = home.desired().applyEnvironment(doc, source, "client",
                         EnvironmentLease.ofThisProcess(ttl, home.clock().instant()).labels());
-                leased.put(doc.name(), new Renewal(ttl, System.nanoTime()));
+                leased.add(doc.name(), ttl);
                 return new Applied(doc.name(), applied.metadata().generation(), editedAt, !existed);
             } catch (AsymException e) {
                 if (attempt < 3 && e.code() == ErrorCode.ENV_SPEC_INVALID && home.store().environment(doc.name())
@@ -175,7 +159,8 @@ public final class AsymmetricClient implements AutoCloseable {
 
     /** The environment as it stands, without waiting. */
     public Optional<EnvironmentInfo> environment(String name) {
-        return home.store().environment(name).map(e -> info(e, new Goals.EnvOutcome(e, clones(e)), false));
+        return home.store().environment(name)
+                .map(e -> Infos.of(Views.of(home), e, new Goals.EnvOutcome(e, clones(e)), false));
     }
 
     /** Asks every named environment to be destroyed, then waits until all are gone; absent ones are skipped. */
@@ -207,41 +192,13 @@ public final class AsymmetricClient implements AutoCloseable {
     /** Stops renewing, lets background work finish (bounded), and gives the lease of the home back. */
     @Override
     public void close() {
-        renewer.shutdownNow();
+        leased.close();
         try {
             hold.close();
         } catch (Exception e) {
             // stopping the embedded loop only logs
         }
         home.close();
-    }
-
-    /** Renews each lease a third of its ttl after the last renewal (so it survives two missed rounds). */
-    private void renewAll() {
-        for (Map.Entry<String, Renewal> l : leased.entrySet()) {
-            if (System.nanoTime() - l.getValue().at() < l.getValue().ttl().toNanos() / 3) {
-                continue;
-            }
-            try {
-                renew(l.getKey(), l.getValue().ttl());
-                leased.replace(l.getKey(), l.getValue(), new Renewal(l.getValue().ttl(), System.nanoTime()));
-            } catch (RuntimeException e) {
-                // the next round tries again
-            }
-        }
-    }
-
-    /** Writes a fresh renewed-at (and this process as owner) on the environment; no spec change. */
-    void renew(String name, Duration ttl) {
-        Map<String, String> lease = EnvironmentLease.ofThisProcess(ttl, home.clock().instant()).labels();
-        home.store().mutate(Environment.KIND, name, Environment.class, e -> {
-            if (e.metadata().deleting()) {
-                return e;
-            }
-            Map<String, String> labels = new LinkedHashMap<>(e.metadata().labels());
-            labels.putAll(lease);
-            return e.withMetadata(e.metadata().withLabels(labels));
-        });
     }
 
     private void awaitGoneIfDeleting(String name, Duration timeout) {
@@ -264,32 +221,13 @@ public final class AsymmetricClient implements AutoCloseable {
             throw new AsymException(ErrorCode.CLONE_START_FAILED, "environment " + e.name() + " is "
                     + e.status().state() + ": " + e.status().message() + " See: asymmetric env status " + e.name());
         }
-        return info(e, outcome, created);
+        return Infos.of(Views.of(home), e, outcome, created);
     }
 
     private List<Clone> clones(Environment e) {
         List<Clone> out = new ArrayList<>();
         e.status().members().forEach(id -> home.store().clone(id).ifPresent(out::add));
         return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private EnvironmentInfo info(Environment e, Goals.EnvOutcome outcome, boolean created) {
-        Views views = new Views(home);
-        List<CloneInfo> members = new ArrayList<>();
-        for (Clone c : outcome.members()) {
-            Map<String, Object> v = views.clone(c);
-            Map<String, URI> endpoints = new LinkedHashMap<>();
-            ((Map<String, String>) v.get("endpoints")).forEach((svc, url) -> endpoints.put(svc, URI.create(url)));
-            Map<String, Object> db = (Map<String, Object>) v.get("database");
-            Map<String, Object> redis = (Map<String, Object>) v.get("redis");
-            members.add(new CloneInfo(c.id(), c.spec().template(), String.valueOf(c.status().state()),
-                    java.util.Collections.unmodifiableMap(endpoints),
-                    java.util.Collections.unmodifiableMap(new LinkedHashMap<>((Map<String, Integer>) v.get("ports"))),
-                    db == null ? null : (String) db.get("url"), db == null ? null : (String) db.get("jdbcUrl"),
-                    redis == null ? null : (String) redis.get("url"), redis == null ? null : (String) redis.get("prefix")));
-        }
-        return new EnvironmentInfo(e.name(), String.valueOf(e.status().state()), List.copyOf(members), created);
     }
 
     private static Duration left(long deadline) {

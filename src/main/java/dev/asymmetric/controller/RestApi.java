@@ -111,19 +111,19 @@ final class RestApi implements AutoCloseable {
             case "/metrics" -> Replies.text(x, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.get());
             case "/api/v1/environments", "/api/v1/environments/" -> {
                 allow(method, "GET");
-                Views views = new Views(home);
+                Views views = Views.of(home);
                 Replies.warn(x, home.store().unreadable(Environment.KIND));
                 replies.json(x, 200, home.store().environments().stream().map(views::environment).toList());
             }
             case "/api/v1/clones", "/api/v1/clones/" -> {
                 allow(method, "GET");
-                Views views = new Views(home);
+                Views views = Views.of(home);
                 Replies.warn(x, home.store().unreadable(Clone.KIND));
                 replies.json(x, 200, home.store().clones().stream().map(views::clone).toList());
             }
             case "/api/v1/templates", "/api/v1/templates/" -> {
                 allow(method, "GET");
-                Views views = new Views(home);
+                Views views = Views.of(home);
                 replies.json(x, 200, home.catalog().all().values().stream().map(views::template).toList());
             }
             default -> environment(x, method, path);
@@ -198,7 +198,7 @@ final class RestApi implements AutoCloseable {
 
     /** The environment with its members (those whose records can't be read named in Warning headers) and events. */
     private Map<String, Object> detail(HttpExchange x, Environment e) {
-        Views views = new Views(home);
+        Views views = Views.of(home);
         List<Clone> members = new ArrayList<>();
         List<AsymException> unreadable = new ArrayList<>();
         for (String id : e.status().members()) {

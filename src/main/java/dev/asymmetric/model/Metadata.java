@@ -43,4 +43,9 @@ public record Metadata(
         return new Metadata(name, uid, specChanged ? generation + 1 : generation, resourceVersion + 1,
                 createdAt, now, deletionRequestedAt, labels);
     }
+
+    /** As first recorded: generation and resourceVersion 1, a uid (kept if it has one), created and updated {@code now}. */
+    public Metadata firstRecorded(java.time.Instant now) {
+        return new Metadata(name, uid == null ? java.util.UUID.randomUUID().toString() : uid, 1, 1, now, now, null, labels);
+    }
 }

@@ -43,9 +43,7 @@ public final class Runner {
     private final Lease lease;
     private final String home;
     private final EngineCheck engine;
-    private volatile ReconcileLoop running;
-    private long runningSince;
-    private int users;
+    private final SharedLoop embedded;
     private volatile Reconcilers background;
 
     public Runner(Settings settings, Store store, Catalog catalog, EventLog events, Supplier<Provider> provider) {
@@ -57,6 +55,8 @@ public final class Runner {
         this.lease = new Lease(settings.home());
         this.home = HomeId.of(settings.home());
         this.engine = new EngineCheck(provider);
+        this.embedded = new SharedLoop(lease, engine,
+                () -> newLoop("cli:" + ProcessHandle.current().pid(), false, new EngineHealth()), GRACE);
     }
 
     /**
@@ -106,7 +106,7 @@ public final class Runner {
         try {
             while (true) {
                 if (loop == null) {
-                    Joined joined = join();
+                    SharedLoop.Joined joined = embedded.join();
                     if (joined != null) {
                         loop = joined.loop();
                         since = editedAt != null ? editedAt : Math.max(since, joined.startedAt());
@@ -136,45 +136,8 @@ public final class Runner {
             throw AsymException.interrupted(goal.what(), goal.followUp());
         } finally {
             if (loop != null) {
-                leave(loop);
+                embedded.leave(loop);
             }
-        }
-    }
-
-    /** The embedded loop a wait joined, and the nanoTime it started. */
-    private record Joined(ReconcileLoop loop, long startedAt) {
-    }
-
-    /**
-     * Joins this process's embedded loop, taking the lease and starting the loop when none runs; null when another
-     * process holds the lease. Every join is matched by a {@link #leave}; the last one out stops the loop.
-     */
-    private synchronized Joined join() {
-        if (running != null) {
-            users++;
-            return new Joined(running, runningSince);
-        }
-        if (!lease.tryAcquire("cli pid " + ProcessHandle.current().pid())) {
-            return null;
-        }
-        try {
-            engine.await();
-        } catch (RuntimeException e) {
-            lease.release();
-            throw e;
-        }
-        ReconcileLoop loop = newLoop("cli:" + ProcessHandle.current().pid(), false, new EngineHealth());
-        runningSince = System.nanoTime();
-        running = loop;
-        users = 1;
-        loop.start(false);
-        LOG.debug("lease taken, embedded reconcilers started");
-        return new Joined(loop, runningSince);
-    }
-
-    private synchronized void leave(ReconcileLoop loop) {
-        if (running == loop && --users <= 0) {
-            stopEmbedded(loop);
         }
     }
 
@@ -184,14 +147,14 @@ public final class Runner {
      * When another process holds the lease the handle holds nothing and waits only watch, as a verb's do.
      */
     public AutoCloseable hold() {
-        Joined joined = join();
+        SharedLoop.Joined joined = embedded.join();
         if (joined == null) {
             return () -> { };
         }
         java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
         return () -> {
             if (open.compareAndSet(true, false)) {
-                leave(joined.loop());
+                embedded.leave(joined.loop());
             }
         };
     }
@@ -211,20 +174,7 @@ public final class Runner {
 
     /** Stops an embedded loop (the verb is done, or Ctrl-C) and gives the lease back. */
     public void abortWaits() {
-        ReconcileLoop loop = running;
-        if (loop != null) {
-            stopEmbedded(loop);
-        }
-    }
-
-    private synchronized void stopEmbedded(ReconcileLoop loop) {
-        if (running == loop) {
-            loop.stop(GRACE);
-            running = null;
-            users = 0;
-            lease.release();
-            LOG.debug("embedded reconcilers stopped, lease released");
-        }
+        embedded.stop();
     }
 
     private ReconcileLoop newLoop(String by, boolean daemon, EngineHealth health) {

@@ -219,39 +219,14 @@ public final class StrictMap {
         return l.items();
     }
 
+    /** A list of strings; see {@link StrictValues#stringList}. */
     public List<String> stringList(String key, String what) {
-        List<Node> items = list(key, false, false, what);
-        if (items == null) {
-            return null;
-        }
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            Node n = items.get(i);
-            if (n instanceof Node.ScalarNode s && s.value() instanceof String str) {
-                out.add(str);
-            } else {
-                problems.add(pathOf(key) + "[" + i + "]", n.line(), "must be a string, not " + n.kind());
-                return null;
-            }
-        }
-        return out;
+        return StrictValues.stringList(this, key, what);
     }
 
-    /** A mapping of names to scalar values (environment variables): numbers and booleans are kept as written. */
+    /** A mapping of names to scalar values; see {@link StrictValues#stringMap}. */
     public LinkedHashMap<String, String> stringMap(String key) {
-        StrictMap m = map(key, false, "NAME: value pairs");
-        if (m == null) {
-            return null;
-        }
-        LinkedHashMap<String, String> out = new LinkedHashMap<>();
-        for (Node.Entry e : m.entries()) {
-            if (e.value() instanceof Node.ScalarNode s && s.value() != null) {
-                out.put(e.key(), s.text());
-            } else {
-                problems.add(m.pathOf(e.key()), e.line(), "must be a string value, not " + e.value().kind());
-            }
-        }
-        return out;
+        return StrictValues.stringMap(this, key);
     }
 
     public Problems problems() {

@@ -4,7 +4,6 @@ import dev.asymmetric.errors.AsymException;
 import dev.asymmetric.model.Clone;
 import dev.asymmetric.model.Codec;
 import dev.asymmetric.model.Environment;
-import dev.asymmetric.model.Metadata;
 import dev.asymmetric.model.Resource;
 import dev.asymmetric.model.SharedService;
 import java.nio.file.Files;
@@ -13,7 +12,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
@@ -238,12 +236,9 @@ public final class Store {
         return writer.prepare(file(object.kind(), object.name()), object);
     }
 
-    /** The object as first recorded: generation and resourceVersion 1, a uid, created and updated now. */
     @SuppressWarnings("unchecked")
     private <T extends Resource> T fresh(T object) {
-        Metadata m = object.metadata();
-        return (T) object.withMetadata(new Metadata(m.name(), m.uid() == null ? UUID.randomUUID().toString() : m.uid(),
-                1, 1, clock.instant(), clock.instant(), null, m.labels()));
+        return (T) object.withMetadata(object.metadata().firstRecorded(clock.instant()));
     }
 
     /** Renames a prepared file into place (called holding the store lock) and announces the change. */

@@ -6,7 +6,6 @@ import dev.asymmetric.model.Environment;
 import dev.asymmetric.model.Event;
 import dev.asymmetric.model.Template;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +16,23 @@ import java.util.Optional;
  * lines, for clones, environments and templates.
  */
 public final class Views {
-    private final Home home;
+    private final Parts home;
     private final dev.asymmetric.store.Ownership owners;
 
-    public Views(Home home) {
-        this.home = home;
-        this.owners = new dev.asymmetric.store.Ownership(home.store());
+    /** What views read, and nothing else (no provider: the read-only layer can't reach Docker or a cluster). */
+    private record Parts(dev.asymmetric.store.Store store, dev.asymmetric.catalog.Catalog catalog,
+            dev.asymmetric.data.DataPlaneInfo dataPlaneInfo) {
+    }
+
+    public Views(dev.asymmetric.store.Store store, dev.asymmetric.catalog.Catalog catalog,
+            dev.asymmetric.data.DataPlaneInfo dataPlaneInfo) {
+        this.home = new Parts(store, catalog, dataPlaneInfo);
+        this.owners = new dev.asymmetric.store.Ownership(store);
+    }
+
+    /** The views of a home: its store, catalog and data-plane addresses. */
+    public static Views of(Home home) {
+        return new Views(home.store(), home.catalog(), home.dataPlaneInfo());
     }
 
     /** The environment listing the clone, or null. */

@@ -69,11 +69,10 @@ final class EnvironmentReconciler implements Reconciler {
 
     @Override
     public Result reconcile(String name) {
-        Optional<Environment> record = store.environment(name);
-        if (record.isEmpty()) {
+        Environment env = store.environment(name).orElse(null);
+        if (env == null) {
             return Result.done();
         }
-        Environment env = record.get();
         if (env.metadata().deleting()) {
             return teardown.destroy(env);
         }
