@@ -1,11 +1,10 @@
 package dev.asymmetric.cli;
 
-import dev.asymmetric.view.Views;
-
 import dev.asymmetric.errors.AsymException;
 import dev.asymmetric.errors.ErrorCode;
 import dev.asymmetric.model.Clone;
 import dev.asymmetric.model.Environment;
+import dev.asymmetric.view.Views;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,9 @@
 package dev.asymmetric.cli;
 
-import dev.asymmetric.view.Views;
-
 import dev.asymmetric.model.Clone;
 import dev.asymmetric.model.Environment;
 import dev.asymmetric.model.States;
+import dev.asymmetric.view.Views;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,13 +1,11 @@
 package dev.asymmetric.cli;
 
-import dev.asymmetric.view.Views;
-
 import dev.asymmetric.errors.AsymException;
 import dev.asymmetric.errors.ErrorRenderer;
 import dev.asymmetric.model.Clone;
 import dev.asymmetric.model.Environment;
 import dev.asymmetric.model.Event;
-
+import dev.asymmetric.view.Views;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

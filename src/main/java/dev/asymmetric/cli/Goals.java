@@ -2,9 +2,9 @@ package dev.asymmetric.cli;
 
 import dev.asymmetric.model.Clone;
 import dev.asymmetric.model.Environment;
+import dev.asymmetric.model.Rollup;
 import dev.asymmetric.model.States;
 import dev.asymmetric.reconcile.Goal;
-import dev.asymmetric.model.Rollup;
 import dev.asymmetric.reconcile.View;
 import dev.asymmetric.store.Store;
 import java.util.ArrayList;

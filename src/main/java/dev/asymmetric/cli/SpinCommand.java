@@ -1,10 +1,9 @@
 package dev.asymmetric.cli;
 
-import dev.asymmetric.view.Views;
-
 import dev.asymmetric.model.Clone;
 import dev.asymmetric.model.CloneRequest;
 import dev.asymmetric.model.States;
+import dev.asymmetric.view.Views;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;

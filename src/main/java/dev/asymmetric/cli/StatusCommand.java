@@ -1,10 +1,9 @@
 package dev.asymmetric.cli;
 
-import dev.asymmetric.view.Views;
-
 import dev.asymmetric.catalog.Catalog;
 import dev.asymmetric.model.Clone;
 import dev.asymmetric.model.Template;
+import dev.asymmetric.view.Views;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

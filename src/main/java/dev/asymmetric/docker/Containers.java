@@ -1,11 +1,5 @@
 package dev.asymmetric.docker;
 
-import dev.asymmetric.provider.Workload;
-import dev.asymmetric.provider.WorkloadPlan;
-import dev.asymmetric.provider.WorkloadDetail;
-import dev.asymmetric.provider.ProviderFailure;
-import dev.asymmetric.provider.Labels;
-
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
@@ -20,6 +14,11 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.Ports;
+import dev.asymmetric.provider.Labels;
+import dev.asymmetric.provider.ProviderFailure;
+import dev.asymmetric.provider.Workload;
+import dev.asymmetric.provider.WorkloadDetail;
+import dev.asymmetric.provider.WorkloadPlan;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;

@@ -1,9 +1,8 @@
 package dev.asymmetric.docker;
 
-import dev.asymmetric.provider.ProviderFailure;
-
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Event;
+import dev.asymmetric.provider.ProviderFailure;
 import java.io.Closeable;
 import java.util.Map;
 import java.util.function.Consumer;

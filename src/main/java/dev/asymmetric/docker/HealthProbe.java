@@ -2,10 +2,10 @@ package dev.asymmetric.docker;
 
 import dev.asymmetric.provider.WorkloadPlan;
 import java.io.IOException;
+import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.net.HttpURLConnection;
 import java.time.Duration;
 
 /**

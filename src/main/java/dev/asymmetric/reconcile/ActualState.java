@@ -1,8 +1,8 @@
 package dev.asymmetric.reconcile;
 
+import dev.asymmetric.provider.Labels;
 import dev.asymmetric.provider.Provider;
 import dev.asymmetric.provider.Workload;
-import dev.asymmetric.provider.Labels;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 

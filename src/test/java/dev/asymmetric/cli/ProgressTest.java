@@ -1,6 +1,5 @@
 package dev.asymmetric.cli;
 
-import dev.asymmetric.model.State;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +8,7 @@ import dev.asymmetric.model.Clone;
 import dev.asymmetric.model.CloneSpec;
 import dev.asymmetric.model.CloneStatus;
 import dev.asymmetric.model.Metadata;
+import dev.asymmetric.model.State;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;

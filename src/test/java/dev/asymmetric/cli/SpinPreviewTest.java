@@ -1,6 +1,5 @@
 package dev.asymmetric.cli;
 
-import dev.asymmetric.model.State;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.asymmetric.model.Clone;
@@ -10,6 +9,7 @@ import dev.asymmetric.model.Environment;
 import dev.asymmetric.model.EnvironmentSpec;
 import dev.asymmetric.model.EnvironmentStatus;
 import dev.asymmetric.model.Metadata;
+import dev.asymmetric.model.State;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

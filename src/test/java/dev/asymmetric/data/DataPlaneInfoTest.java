@@ -1,12 +1,12 @@
 package dev.asymmetric.data;
 
-import dev.asymmetric.model.State;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.asymmetric.model.Codec;
 import dev.asymmetric.model.Metadata;
 import dev.asymmetric.model.SharedService;
+import dev.asymmetric.model.State;
 import dev.asymmetric.store.Store;
 import java.nio.file.Path;
 import java.time.Clock;

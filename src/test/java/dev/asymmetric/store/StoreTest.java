@@ -1,6 +1,5 @@
 package dev.asymmetric.store;
 
-import dev.asymmetric.model.State;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +12,7 @@ import dev.asymmetric.model.Environment;
 import dev.asymmetric.model.EnvironmentSpec;
 import dev.asymmetric.model.EnvironmentStatus;
 import dev.asymmetric.model.Metadata;
+import dev.asymmetric.model.State;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

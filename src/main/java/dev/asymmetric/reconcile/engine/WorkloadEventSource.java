@@ -1,10 +1,10 @@
 package dev.asymmetric.reconcile.engine;
 
+import dev.asymmetric.model.Clone;
 import dev.asymmetric.provider.Labels;
 import dev.asymmetric.provider.Provider;
 import dev.asymmetric.provider.WorkloadEvent;
 import dev.asymmetric.reconcile.ActualState;
-import dev.asymmetric.model.Clone;
 import java.io.Closeable;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;

@@ -1,7 +1,5 @@
 package dev.asymmetric.reconcile.reconcilers;
 
-import dev.asymmetric.reconcile.ActualState;
-
 import dev.asymmetric.errors.AsymException;
 import dev.asymmetric.errors.ErrorCode;
 import dev.asymmetric.model.Clone;
@@ -9,6 +7,7 @@ import dev.asymmetric.provider.Provider;
 import dev.asymmetric.provider.ProviderFailure;
 import dev.asymmetric.provider.Workload;
 import dev.asymmetric.provider.WorkloadDetail;
+import dev.asymmetric.reconcile.ActualState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

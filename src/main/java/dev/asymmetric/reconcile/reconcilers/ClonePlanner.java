@@ -1,10 +1,10 @@
 package dev.asymmetric.reconcile.reconcilers;
 
-import dev.asymmetric.provider.WorkloadPlan;
-import dev.asymmetric.provider.Labels;
 import dev.asymmetric.catalog.Placeholders;
 import dev.asymmetric.model.Clone;
 import dev.asymmetric.model.Template;
+import dev.asymmetric.provider.Labels;
+import dev.asymmetric.provider.WorkloadPlan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

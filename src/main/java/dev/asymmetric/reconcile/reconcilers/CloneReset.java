@@ -1,13 +1,6 @@
 package dev.asymmetric.reconcile.reconcilers;
 
-import dev.asymmetric.reconcile.ActualState;
-import dev.asymmetric.reconcile.Recorder;
-import dev.asymmetric.reconcile.Reconciler;
-import dev.asymmetric.reconcile.Result;
-
 import dev.asymmetric.catalog.Catalog;
-import dev.asymmetric.provider.Workload;
-import dev.asymmetric.provider.Labels;
 import dev.asymmetric.errors.AsymException;
 import dev.asymmetric.errors.ErrorCode;
 import dev.asymmetric.model.Clone;
@@ -15,6 +8,12 @@ import dev.asymmetric.model.CloneStatus;
 import dev.asymmetric.model.ServiceStatus;
 import dev.asymmetric.model.States;
 import dev.asymmetric.model.Template;
+import dev.asymmetric.provider.Labels;
+import dev.asymmetric.provider.Workload;
+import dev.asymmetric.reconcile.ActualState;
+import dev.asymmetric.reconcile.Reconciler;
+import dev.asymmetric.reconcile.Recorder;
+import dev.asymmetric.reconcile.Result;
 import dev.asymmetric.store.CloneFactory;
 import dev.asymmetric.store.Store;
 import java.time.Duration;

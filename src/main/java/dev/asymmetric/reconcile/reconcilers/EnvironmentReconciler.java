@@ -1,9 +1,5 @@
 package dev.asymmetric.reconcile.reconcilers;
 
-import dev.asymmetric.reconcile.Recorder;
-import dev.asymmetric.reconcile.Reconciler;
-import dev.asymmetric.reconcile.Result;
-
 import dev.asymmetric.catalog.Catalog;
 import dev.asymmetric.errors.AsymException;
 import dev.asymmetric.model.Clone;
@@ -16,6 +12,9 @@ import dev.asymmetric.model.Membership;
 import dev.asymmetric.model.Rollup;
 import dev.asymmetric.model.States;
 import dev.asymmetric.model.Template;
+import dev.asymmetric.reconcile.Reconciler;
+import dev.asymmetric.reconcile.Recorder;
+import dev.asymmetric.reconcile.Result;
 import dev.asymmetric.store.CloneFactory;
 import dev.asymmetric.store.Store;
 import java.time.Duration;

@@ -1,7 +1,5 @@
 package dev.asymmetric.reconcile.reconcilers;
 
-import dev.asymmetric.reconcile.ActualState;
-
 import dev.asymmetric.config.Settings;
 import dev.asymmetric.data.CloneData;
 import dev.asymmetric.data.DataPlaneInfo;
@@ -9,7 +7,6 @@ import dev.asymmetric.data.Databases;
 import dev.asymmetric.data.RedisKeys;
 import dev.asymmetric.data.Restore;
 import dev.asymmetric.data.Spares;
-import dev.asymmetric.provider.Workload;
 import dev.asymmetric.errors.AsymException;
 import dev.asymmetric.errors.ErrorCode;
 import dev.asymmetric.model.Clone;
@@ -18,6 +15,9 @@ import dev.asymmetric.model.Metadata;
 import dev.asymmetric.model.SharedService;
 import dev.asymmetric.model.States;
 import dev.asymmetric.model.Template;
+import dev.asymmetric.provider.Provider;
+import dev.asymmetric.provider.Workload;
+import dev.asymmetric.reconcile.ActualState;
 import dev.asymmetric.store.Conflict;
 import dev.asymmetric.store.Store;
 import java.io.IOException;
@@ -30,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.asymmetric.provider.Provider;
 
 /**
  * The data plane as the clone reconciler sees it: records the shared services on first need (the shared

@@ -1,21 +1,20 @@
 package dev.asymmetric.reconcile.reconcilers;
 
-import dev.asymmetric.reconcile.ActualState;
-import dev.asymmetric.reconcile.Recorder;
-import dev.asymmetric.reconcile.Reconciler;
-import dev.asymmetric.reconcile.Result;
-
 import dev.asymmetric.data.Credentials;
 import dev.asymmetric.data.Databases;
 import dev.asymmetric.data.RedisKeys;
-import dev.asymmetric.provider.Workload;
-import dev.asymmetric.provider.WorkloadPlan;
-import dev.asymmetric.provider.Provider;
-import dev.asymmetric.provider.ProviderFailure;
-import dev.asymmetric.provider.Labels;
 import dev.asymmetric.errors.AsymException;
 import dev.asymmetric.model.SharedService;
 import dev.asymmetric.model.States;
+import dev.asymmetric.provider.Labels;
+import dev.asymmetric.provider.Provider;
+import dev.asymmetric.provider.ProviderFailure;
+import dev.asymmetric.provider.Workload;
+import dev.asymmetric.provider.WorkloadPlan;
+import dev.asymmetric.reconcile.ActualState;
+import dev.asymmetric.reconcile.Reconciler;
+import dev.asymmetric.reconcile.Recorder;
+import dev.asymmetric.reconcile.Result;
 import dev.asymmetric.store.Store;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,17 +1,16 @@
 package dev.asymmetric.reconcile.reconcilers;
 
-import dev.asymmetric.reconcile.ActualState;
-import dev.asymmetric.reconcile.Recorder;
-import dev.asymmetric.reconcile.Result;
-
-import dev.asymmetric.provider.Provider;
-import dev.asymmetric.provider.Workload;
 import dev.asymmetric.errors.ErrorCode;
 import dev.asymmetric.model.Clone;
 import dev.asymmetric.model.CloneStatus;
 import dev.asymmetric.model.ServiceStatus;
 import dev.asymmetric.model.States;
 import dev.asymmetric.model.Template;
+import dev.asymmetric.provider.Provider;
+import dev.asymmetric.provider.Workload;
+import dev.asymmetric.reconcile.ActualState;
+import dev.asymmetric.reconcile.Recorder;
+import dev.asymmetric.reconcile.Result;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

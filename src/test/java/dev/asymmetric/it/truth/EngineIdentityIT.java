@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.asymmetric.provider.WorkloadPlan;
 import dev.asymmetric.docker.Containers;
 import dev.asymmetric.docker.DockerEngine;
-import dev.asymmetric.provider.ProviderFailure;
 import dev.asymmetric.provider.Labels;
+import dev.asymmetric.provider.ProviderFailure;
+import dev.asymmetric.provider.WorkloadPlan;
 import dev.asymmetric.testing.Docker;
 import dev.asymmetric.testing.Launcher;
 import java.io.IOException;

@@ -1,12 +1,12 @@
 package dev.asymmetric.reconcile.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import dev.asymmetric.reconcile.Reconciler;
-import dev.asymmetric.reconcile.Result;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.asymmetric.errors.AsymException;
 import dev.asymmetric.errors.ErrorCode;
+import dev.asymmetric.reconcile.Reconciler;
+import dev.asymmetric.reconcile.Result;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

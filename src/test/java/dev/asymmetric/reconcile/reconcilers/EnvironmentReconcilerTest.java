@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.asymmetric.catalog.BuiltInTemplates;
-import dev.asymmetric.reconcile.Recorder;
-import dev.asymmetric.reconcile.Result;
 import dev.asymmetric.catalog.Catalog;
 import dev.asymmetric.config.PortRange;
 import dev.asymmetric.model.CloneRequest;
@@ -15,6 +13,8 @@ import dev.asymmetric.model.EnvironmentSpec;
 import dev.asymmetric.model.EnvironmentStatus;
 import dev.asymmetric.model.Metadata;
 import dev.asymmetric.model.States;
+import dev.asymmetric.reconcile.Recorder;
+import dev.asymmetric.reconcile.Result;
 import dev.asymmetric.store.CloneFactory;
 import dev.asymmetric.store.EventLog;
 import dev.asymmetric.store.Store;
