@@ -220,6 +220,7 @@ verdict() { awk -v v="$1" -v t="$2" 'BEGIN {print (v <= t) ? "met" : "**missed**
   echo "The controller converged $MANY one-clone environments dropped into its spec folder in ${R[converge_many]} ms."
   echo
   if [ -f "$ROOT/docs/benchmarks-round2.md" ]; then cat "$ROOT/docs/benchmarks-round2.md"; echo; fi
+  if [ -f "$ROOT/docs/benchmarks-junit.md" ]; then cat "$ROOT/docs/benchmarks-junit.md"; echo; fi
   if [ -f "$ROOT/docs/benchmarks-notes.md" ]; then cat "$ROOT/docs/benchmarks-notes.md"; fi
 } >"$OUT"
 log "wrote $OUT"

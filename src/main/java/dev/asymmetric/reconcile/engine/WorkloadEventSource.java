@@ -54,7 +54,7 @@ final class WorkloadEventSource implements Source {
             health.markUp();
             failures = 0;
             if (wasDown) {
-                LOG.info("Docker engine answers again; resyncing everything");
+                LOG.info("The engine answers again; resyncing everything");
             }
             resyncAll.run();
         } catch (RuntimeException e) {

@@ -43,7 +43,7 @@ class EngineRecoveryIT {
                 proxy.cut();
                 await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
                         .until(() -> controller.status("/health/ready") == 503);
-                assertTrue(controller.log().contains("Docker engine unreachable"), controller.log());
+                assertTrue(controller.log().contains("The engine is unreachable"), controller.log());
                 // while it can't see, a member dies (through the real socket)
                 Docker.run("rm", "-f", "asym-" + id + "-api");
 
