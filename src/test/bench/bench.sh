@@ -45,11 +45,13 @@ median_f() { sort -g | awk '{a[NR]=$1} END {if (NR%2) printf "%.2f\n", a[(NR+1)/
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f\n", a/b}'; }
 
 # Waits until every port answers GET /health with 2xx, probing all in parallel.
-health_wait() {
+health_wait() { # (`wait` with no pid would also wait for a controller started in the background)
+  local pids=()
   for p in "$@"; do
     ( until curl -sf -o /dev/null --max-time 1 "http://127.0.0.1:$p/health"; do sleep 0.02; done ) &
+    pids+=($!)
   done
-  wait
+  wait "${pids[@]}"
 }
 
 spec() { # N → spec path (N fixture clones)
@@ -72,11 +74,13 @@ compose_file() { # N base-port → compose dir
 }
 
 raw_up() { # N base-port
+  local pids=()
   for i in $(seq 1 "$1"); do
     docker run -d --name "asymbench-raw-$i" -p "127.0.0.1:$(($2 + i)):8080" -v "$WWW:/www:ro" busybox:1.36 \
       httpd -f -p 8080 -h /www >/dev/null &
+    pids+=($!)
   done
-  wait
+  wait "${pids[@]}"
   health_wait $(seq $(($2 + 1)) $(($2 + $1)))
 }
 raw_down() { docker rm -f $(docker ps -aq --filter name=asymbench-raw-) >/dev/null; }

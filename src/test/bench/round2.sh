@@ -23,7 +23,7 @@ done
 
 WORK=$(mktemp -d /tmp/asym-round2.XXXXXX)
 export ASYM_HOME=$WORK/home
-export ASYM_PORT_RANGE=${ASYM_PORT_RANGE:-22000-22999}
+export ASYM_PORT_RANGE=${ASYM_PORT_RANGE:-22000-22799}  # the raw containers use 22900-22999
 export ASYM_TEMPLATES_DIR=$ROOT/src/test/bench/templates
 CONTROLLER_PID=
 home_id() { python3 -c 'import hashlib,os,sys; print(hashlib.sha256(os.path.realpath(sys.argv[1]).encode()).hexdigest()[:12])' "$ASYM_HOME"; }
@@ -45,7 +45,8 @@ median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else prin
 median_f() { sort -g | awk '{a[NR]=$1} END {if (NR%2) printf "%.2f\n", a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f\n", a/b}'; }
 timed() { local t0 t1; t0=$(now); "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; return 1; }; t1=$(now); ms "$t0" "$t1"; }
-health_wait() { for p in "$@"; do ( until curl -sf -o /dev/null --max-time 1 "http://127.0.0.1:$p/health"; do sleep 0.02; done ) & done; wait; }
+# `wait` with no pid would also wait for a controller started in the background: wait for these jobs only
+health_wait() { local pids=(); for p in "$@"; do ( until curl -sf -o /dev/null --max-time 1 "http://127.0.0.1:$p/health"; do sleep 0.02; done ) & pids+=($!); done; wait "${pids[@]}"; }
 jq_id() { python3 -c 'import json,sys; d=json.load(sys.stdin); d=d[0] if isinstance(d,list) else d; print(d["id"])'; }
 
 start_controller() {
@@ -64,20 +65,24 @@ raw_one() { # port → one raw container up and healthy
   health_wait "$1"
 }
 raw_many() { # N base-port
+  local pids=()
   for i in $(seq 1 "$1"); do
     docker run -d --name "asymr2-raw-$i" -p "127.0.0.1:$(($2 + i)):8080" -v "$WWW:/www:ro" busybox:1.36 \
       httpd -f -p 8080 -h /www >/dev/null &
+    pids+=($!)
   done
-  wait; health_wait $(seq $(($2 + 1)) $(($2 + $1)))
+  wait "${pids[@]}"; health_wait $(seq $(($2 + 1)) $(($2 + $1)))
 }
 raw_down() { local ids; ids=$(docker ps -aq --filter name=asymr2-raw-); [ -z "$ids" ] || docker rm -f $ids >/dev/null; }
 # the naive reset of 20: remove and run again, in parallel, and wait for health
 raw_reset_many() {
+  local pids=()
   for i in $(seq 1 "$1"); do
     ( docker rm -f "asymr2-raw-$i" >/dev/null; docker run -d --name "asymr2-raw-$i" -p "127.0.0.1:$(($2 + i)):8080" \
         -v "$WWW:/www:ro" busybox:1.36 httpd -f -p 8080 -h /www >/dev/null ) &
+    pids+=($!)
   done
-  wait; health_wait $(seq $(($2 + 1)) $(($2 + $1)))
+  wait "${pids[@]}"; health_wait $(seq $(($2 + 1)) $(($2 + $1)))
 }
 
 declare -A R
