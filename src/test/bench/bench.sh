@@ -46,7 +46,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f\n", a/b}'; }
 
 # Waits until every port answers GET /health with 2xx, probing all in parallel.
 health_wait() { # (`wait` with no pid would also wait for a controller started in the background)
-  local pids=()
+  local p pids=()
   for p in "$@"; do
     ( until curl -sf -o /dev/null --max-time 1 "http://127.0.0.1:$p/health"; do sleep 0.02; done ) &
     pids+=($!)

@@ -46,7 +46,7 @@ median_f() { sort -g | awk '{a[NR]=$1} END {if (NR%2) printf "%.2f\n", a[(NR+1)/
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f\n", a/b}'; }
 timed() { local t0 t1; t0=$(now); "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; return 1; }; t1=$(now); ms "$t0" "$t1"; }
 # `wait` with no pid would also wait for a controller started in the background: wait for these jobs only
-health_wait() { local pids=(); for p in "$@"; do ( until curl -sf -o /dev/null --max-time 1 "http://127.0.0.1:$p/health"; do sleep 0.02; done ) & pids+=($!); done; wait "${pids[@]}"; }
+health_wait() { local p pids=(); for p in "$@"; do ( until curl -sf -o /dev/null --max-time 1 "http://127.0.0.1:$p/health"; do sleep 0.02; done ) & pids+=($!); done; wait "${pids[@]}"; }
 jq_id() { python3 -c 'import json,sys; d=json.load(sys.stdin); d=d[0] if isinstance(d,list) else d; print(d["id"])'; }
 
 start_controller() {
