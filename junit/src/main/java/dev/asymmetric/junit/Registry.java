@@ -23,6 +23,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class Registry implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(Registry.class);
     private static final Duration DESTROY = Duration.ofMinutes(2);
+    /**
+     * Held around the lock file: two threads of one JVM can't both hold a file lock (the second would get
+     * OverlappingFileLockException instead of waiting), so they take turns here first.
+     */
+    private static final Object IN_THIS_JVM = new Object();
 
     /** One environment this JVM made or reused. */
     static final class Entry {
@@ -71,34 +76,10 @@ final class Registry implements ExtensionContext.Store.CloseableResource, AutoCl
      */
     Entry take(Settings settings) {
         AsymmetricClient c = client();
-        String base = c.specName(settings.spec());
-        AsymmetricClient.Applied applied;
-        Entry entry;
-        try (FileChannel ch = FileChannel.open(Files.createDirectories(c.home()).resolve("junit.lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {
-            synchronized (this) {
-                String name = null;
-                for (int n = 1; name == null; n++) {
-                    String candidate = name(base, n);
-                    Entry known = entries.get(candidate);
-                    if (known != null ? !known.inUse : !ownedByAnotherLiveProcess(c, candidate)) {
-                        name = candidate;
-                    }
-                }
-                entry = entries.computeIfAbsent(name, k -> new Entry(k, settings.keep()));
-                entry.inUse = true;
-            }
-            try {
-                applied = c.apply(settings.spec(), entry.name, settings.ttl(), settings.timeout());
-            } catch (RuntimeException e) {
-                give(entry);
-                throw e;
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("taking the lock file in " + c.home(), e);
-        }
+        Claimed claimed = claim(c, c.specName(settings.spec()), settings);
+        Entry entry = claimed.entry();
         try {
-            EnvironmentInfo info = c.await(applied, settings.timeout());
+            EnvironmentInfo info = c.await(claimed.applied(), settings.timeout());
             synchronized (this) {
                 entry.info = info;
                 entry.dirty = entry.dirty || !info.created();
@@ -108,6 +89,41 @@ final class Registry implements ExtensionContext.Store.CloseableResource, AutoCl
             give(entry);
             throw e;
         }
+    }
+
+    private record Claimed(Entry entry, AsymmetricClient.Applied applied) {
+    }
+
+    /** Picks the name and writes the spec under the lock file (and, first, this JVM's own lock). */
+    private Claimed claim(AsymmetricClient c, String base, Settings settings) {
+        synchronized (IN_THIS_JVM) {
+            try (FileChannel ch = FileChannel.open(Files.createDirectories(c.home()).resolve("junit.lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {
+                Entry entry = pick(c, base, settings);
+                try {
+                    return new Claimed(entry, c.apply(settings.spec(), entry.name, settings.ttl(), settings.timeout()));
+                } catch (RuntimeException e) {
+                    give(entry);
+                    throw e;
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("taking the lock file in " + c.home(), e);
+            }
+        }
+    }
+
+    private synchronized Entry pick(AsymmetricClient c, String base, Settings settings) {
+        String name = null;
+        for (int n = 1; name == null; n++) {
+            String candidate = name(base, n);
+            Entry known = entries.get(candidate);
+            if (known != null ? !known.inUse : !ownedByAnotherLiveProcess(c, candidate)) {
+                name = candidate;
+            }
+        }
+        Entry entry = entries.computeIfAbsent(name, k -> new Entry(k, settings.keep()));
+        entry.inUse = true;
+        return entry;
     }
 
     synchronized void give(Entry entry) {
