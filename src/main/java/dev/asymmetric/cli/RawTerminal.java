@@ -1,9 +1,6 @@
 package dev.asymmetric.cli;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The user's terminal in raw mode (no echo, no line editing, Ctrl-C a byte for the container) while
@@ -43,19 +40,6 @@ final class RawTerminal implements AutoCloseable {
         String[] cmd = new String[args.length + 1];
         cmd[0] = "stty";
         System.arraycopy(args, 0, cmd, 1, args.length);
-        try {
-            Process p = new ProcessBuilder(cmd).redirectInput(new File("/dev/tty")).start();
-            if (!p.waitFor(2, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return null;
-            }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return p.exitValue() == 0 ? out : null;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+        return Terminal.run(new ProcessBuilder(cmd).redirectInput(new File("/dev/tty")), 2);
     }
 }

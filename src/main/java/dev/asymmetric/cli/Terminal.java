@@ -72,9 +72,14 @@ record Terminal(boolean tty, int width, int height, boolean color) {
 
     /** What the command printed when it exited 0 within a second, else null. */
     private static String run(ProcessBuilder pb) {
+        return run(pb, 1);
+    }
+
+    /** What the command printed when it exited 0 within {@code seconds}, else null (also {@link RawTerminal}'s). */
+    static String run(ProcessBuilder pb, long seconds) {
         try {
             Process p = pb.start();
-            if (!p.waitFor(1, TimeUnit.SECONDS)) {
+            if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return null;
             }
