@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.asymmetric.testing.Docker;
 import dev.asymmetric.testing.Http;
+import dev.asymmetric.testing.Json;
 import dev.asymmetric.testing.Launcher;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The controller daemon end to end: spec folder, self-healing, verbs while it runs, graceful stop. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ControllerIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration CONVERGE = Duration.ofSeconds(60);
 
     @TempDir
@@ -48,17 +47,9 @@ class ControllerIT {
         cli.close();
     }
 
-    private static JsonNode json(String s) {
-        try {
-            return JSON.readTree(s);
-        } catch (IOException e) {
-            throw new AssertionError(s, e);
-        }
-    }
-
     private static JsonNode env(String name) {
         Launcher.Run r = cli.run("env", "status", name, "--json");
-        return r.exit() == 0 ? json(r.stdout()) : null;
+        return r.exit() == 0 ? Json.parse(r.stdout()) : null;
     }
 
     private static boolean runningWith(String name, int members) {
@@ -121,7 +112,7 @@ class ControllerIT {
         assertTrue(solid.get("specProblem").asText().contains("Unknown key(s): 'clone'"), solid.toString());
         assertTrue(cli.run("env", "status", "solid").stdout().contains("SpecRejected"));
         assertTrue(controller.log().contains("refused " + controller.specs.resolve("broken.yaml")), controller.log());
-        assertEquals(1, json(cli.run("env", "status", "--json").stdout()).size(), "the broken file made nothing");
+        assertEquals(1, Json.parse(cli.run("env", "status", "--json").stdout()).size(), "the broken file made nothing");
 
         write("solid.yaml", "name: solid\nclones:\n  - template: fixture\n");
         Files.delete(controller.specs.resolve("broken.yaml"));

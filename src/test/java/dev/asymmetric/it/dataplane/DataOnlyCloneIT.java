@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.asymmetric.testing.Docker;
+import dev.asymmetric.testing.Json;
 import dev.asymmetric.testing.Launcher;
 import java.io.IOException;
 import java.net.URI;
@@ -26,18 +26,8 @@ import redis.clients.jedis.Jedis;
  * falls back to copying the pristine database when no copy is ready.
  */
 class DataOnlyCloneIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path tmp;
-
-    private static JsonNode json(String s) {
-        try {
-            return JSON.readTree(s);
-        } catch (IOException e) {
-            throw new AssertionError(s, e);
-        }
-    }
 
     private static long entries(String jdbcUrl) throws Exception {
         try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement();
@@ -59,7 +49,7 @@ class DataOnlyCloneIT {
                 Path.of("src/test/resources/templates").toAbsolutePath().toString())) {
             Launcher.Run spin = cli.run(120, "spin", "ledger");
             assertEquals(0, spin.exit(), spin.toString());
-            JsonNode clone = json(cli.run("status", "--json").stdout()).get(0);
+            JsonNode clone = Json.parse(cli.run("status", "--json").stdout()).get(0);
             String id = clone.get("id").asText();
             assertEquals("running", clone.get("state").asText());
             assertEquals(0, Docker.containers("dev.asymmetric.clone=" + id).size(), "no container at all");

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.asymmetric.testing.Docker;
 import dev.asymmetric.testing.Http;
+import dev.asymmetric.testing.Json;
 import dev.asymmetric.testing.Launcher;
 import java.net.URI;
 import java.nio.file.Path;
@@ -30,8 +30,6 @@ import redis.clients.jedis.Jedis;
  * {@code notes} test template (two migrations, a seed, redis) through ASYM_TEMPLATES_DIR.
  */
 class DataPlaneIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     static Path tmp;
 
@@ -52,25 +50,17 @@ class DataPlaneIT {
         Docker.run("network", "rm", "asym-shared");
     }
 
-    private static JsonNode json(String s) {
-        try {
-            return JSON.readTree(s);
-        } catch (Exception e) {
-            throw new AssertionError(s, e);
-        }
-    }
-
     private static JsonNode spin(String... args) {
         List<String> a = new ArrayList<>(List.of("spin"));
         a.addAll(List.of(args));
         a.add("--json");
         Launcher.Run r = cli.run(a.toArray(String[]::new));
         assertEquals(0, r.exit(), r.toString());
-        return json(r.stdout()).get(0);
+        return Json.parse(r.stdout()).get(0);
     }
 
     private static JsonNode clone(String id) {
-        for (JsonNode c : json(cli.run("status", "--json").stdout())) {
+        for (JsonNode c : Json.parse(cli.run("status", "--json").stdout())) {
             if (c.get("id").asText().equals(id)) {
                 return c;
             }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.asymmetric.testing.Http;
+import dev.asymmetric.testing.Json;
 import dev.asymmetric.testing.Launcher;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

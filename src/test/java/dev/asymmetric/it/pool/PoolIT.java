@@ -2,14 +2,12 @@ package dev.asymmetric.it.pool;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.asymmetric.testing.Docker;
 import dev.asymmetric.testing.Http;
+import dev.asymmetric.testing.Json;
 import dev.asymmetric.testing.Launcher;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -36,18 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * when killed, and go when the pool is disabled.
  */
 class PoolIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path tmp;
-
-    private static JsonNode json(String s) {
-        try {
-            return JSON.readTree(s);
-        } catch (IOException e) {
-            throw new AssertionError(s, e);
-        }
-    }
 
     /** The ids of the home's spare clones that are up (their records carry the pool label). */
     private static List<String> readySpares(Path home) throws IOException {
@@ -112,18 +100,18 @@ class PoolIT {
 
                 Launcher.Run spin = cli.run(60, "spin", "fixture", "--json");
                 assertEquals(0, spin.exit(), spin.toString());
-                JsonNode claimed = json(spin.stdout()).get(0);
+                JsonNode claimed = Json.parse(spin.stdout()).get(0);
                 assertTrue(before.contains(claimed.get("id").asText()), "a spare was claimed: " + spin);
                 // indistinguishable from a fresh clone: the seed's records, no pool mark
                 assertEquals(200, Http.get(claimed.get("endpoints").get("api").asText() + "/health").statusCode());
                 Launcher.Run fresh = cli.run(60, "spin", "fixture", "--expose", "--json"); // never from the pool
-                String freshRecords = Http.get(json(fresh.stdout()).get(0).get("endpoints").get("api").asText()
+                String freshRecords = Http.get(Json.parse(fresh.stdout()).get(0).get("endpoints").get("api").asText()
                         + "/cgi-bin/records").body();
                 assertEquals(freshRecords, Http.get(claimed.get("endpoints").get("api").asText() + "/cgi-bin/records").body());
 
                 Launcher.Run ledger = cli.run(60, "spin", "ledger", "--json");
                 assertEquals(0, ledger.exit(), ledger.toString());
-                JsonNode db = json(ledger.stdout()).get(0);
+                JsonNode db = Json.parse(ledger.stdout()).get(0);
                 assertTrue(before.contains(db.get("id").asText()), "the ledger spare was claimed");
                 try (Connection conn = DriverManager.getConnection(db.get("database").get("jdbcUrl").asText());
                         Statement s = conn.createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM entries")) {
@@ -140,7 +128,7 @@ class PoolIT {
                 List<String> spares = readySpares(home);
                 Launcher.Run env = cli.run(60, "env", "spin", spec.toString(), "--json");
                 assertEquals(0, env.exit(), env.toString());
-                for (JsonNode m : json(env.stdout()).get("members")) {
+                for (JsonNode m : Json.parse(env.stdout()).get("members")) {
                     assertTrue(spares.contains(m.asText()), m + " came from the pool: " + spares);
                 }
 

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.asymmetric.docker.Containers;
 import dev.asymmetric.docker.DockerEngine;
 import dev.asymmetric.provider.Labels;
 import dev.asymmetric.provider.ProviderFailure;
 import dev.asymmetric.provider.WorkloadPlan;
 import dev.asymmetric.testing.Docker;
+import dev.asymmetric.testing.Json;
 import dev.asymmetric.testing.Launcher;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,18 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * one home reached through a symlink is the same home, and verbs of one home run side by side.
  */
 class EngineIdentityIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path tmp;
-
-    private static JsonNode json(String s) {
-        try {
-            return JSON.readTree(s);
-        } catch (IOException e) {
-            throw new AssertionError(s, e);
-        }
-    }
 
     @Test
     void theSameHomeThroughASymlinkIsTheSameHomeAndRecreatesNothing() throws IOException {
@@ -50,7 +40,7 @@ class EngineIdentityIT {
         Path link = Files.createSymbolicLink(tmp.resolve("linked-home"), real);
         try (Launcher viaReal = new Launcher(real); Launcher viaLink = new Launcher(link)) {
             assertEquals(0, viaReal.run("spin", "fixture").exit());
-            String id = json(viaReal.run("status", "--json").stdout()).get(0).get("id").asText();
+            String id = Json.parse(viaReal.run("status", "--json").stdout()).get(0).get("id").asText();
             String container = Docker.inspect("asym-" + id + "-api", "{{.Id}}");
             Launcher.Run start = viaLink.run(60, "start", id);
             assertEquals(0, start.exit(), start.toString());
@@ -92,7 +82,7 @@ class EngineIdentityIT {
         try (Launcher a = new Launcher(tmp.resolve("a")).with("ASYM_PORT_RANGE", range);
                 Launcher b = new Launcher(tmp.resolve("b")).with("ASYM_PORT_RANGE", range)) {
             assertEquals(0, a.run("spin", "fixture").exit());
-            String id = json(a.run("status", "--json").stdout()).get(0).get("id").asText();
+            String id = Json.parse(a.run("status", "--json").stdout()).get(0).get("id").asText();
             assertEquals(0, a.run("stop", id).exit());
             Launcher.Run other = b.run(60, "spin", "fixture");
             assertEquals(1, other.exit(), other.toString());
@@ -111,11 +101,11 @@ class EngineIdentityIT {
             Launcher.Run spin = cli.run(30, "env", "spin", spec.toString());
             assertEquals(1, spin.exit(), spin.toString());
             assertTrue(spin.stderr().startsWith("NO_FREE_PORTS: "), spin.toString());
-            JsonNode env = json(cli.run("env", "status", "three", "--json").stdout());
+            JsonNode env = Json.parse(cli.run("env", "status", "three", "--json").stdout());
             assertEquals("failed", env.get("state").asText());
             assertEquals(0, env.get("members").size(), env.toString());
             assertTrue(env.get("events").size() <= 3, "no flood of events: " + env.get("events"));
-            assertEquals(0, json(cli.run("status", "--json").stdout()).size());
+            assertEquals(0, Json.parse(cli.run("status", "--json").stdout()).size());
         }
     }
 
@@ -123,7 +113,7 @@ class EngineIdentityIT {
     void eightVerbsOfMixedKindsInOneHomeAllSucceed() throws Exception {
         try (Launcher cli = new Launcher(tmp.resolve("busy"))) {
             assertEquals(0, cli.run("spin", "fixture", "fixture", "fixture", "-g", "base").exit());
-            JsonNode clones = json(cli.run("status", "--json").stdout());
+            JsonNode clones = Json.parse(cli.run("status", "--json").stdout());
             Path specA = Templates.write(tmp.resolve("a.yaml"), "name: a\nclones:\n  - template: fixture\n");
             Path specB = Templates.write(tmp.resolve("b.yaml"), "name: b\nclones:\n  - template: fixture\n    seed: acme-corp\n");
             List<String[]> verbs = List.of(
@@ -149,7 +139,7 @@ class EngineIdentityIT {
             } finally {
                 pool.shutdownNow();
             }
-            JsonNode after = json(cli.run("status", "--json").stdout());
+            JsonNode after = Json.parse(cli.run("status", "--json").stdout());
             assertEquals(6, after.size(), after.toString());
         }
     }
@@ -158,7 +148,7 @@ class EngineIdentityIT {
     void fourParallelDestroysInOneHomeAllSucceed() throws Exception {
         try (Launcher cli = new Launcher(tmp.resolve("destroys"))) {
             assertEquals(0, cli.run("spin", "fixture", "fixture", "fixture", "fixture").exit());
-            JsonNode clones = json(cli.run("status", "--json").stdout());
+            JsonNode clones = Json.parse(cli.run("status", "--json").stdout());
             ExecutorService pool = Executors.newFixedThreadPool(4);
             try {
                 List<Future<Launcher.Run>> runs = new ArrayList<>();
@@ -172,7 +162,7 @@ class EngineIdentityIT {
             } finally {
                 pool.shutdownNow();
             }
-            assertEquals(0, json(cli.run("status", "--json").stdout()).size());
+            assertEquals(0, Json.parse(cli.run("status", "--json").stdout()).size());
             assertEquals(List.of(), Docker.containers("dev.asymmetric.home=" + Docker.homeId(cli.home())));
         }
     }

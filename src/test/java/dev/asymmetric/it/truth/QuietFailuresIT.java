@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.asymmetric.testing.Docker;
+import dev.asymmetric.testing.Json;
 import dev.asymmetric.testing.Launcher;
 import java.io.IOException;
 import java.net.URI;
@@ -30,18 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * carry out, the shared Postgres keeps its port when recreated, and destroy drops a clone's data without its template.
  */
 class QuietFailuresIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path tmp;
-
-    private static JsonNode json(String s) {
-        try {
-            return JSON.readTree(s);
-        } catch (IOException e) {
-            throw new AssertionError(s, e);
-        }
-    }
 
     private static long lines(Path file) throws IOException {
         if (!Files.exists(file)) {
@@ -118,7 +108,7 @@ class QuietFailuresIT {
         try (Launcher cli = new Launcher(home).with("ASYM_TEMPLATES_DIR", templates.toString())) {
             Path spec = Templates.write(tmp.resolve("fleet.yaml"), "name: fleet\nclones:\n  - template: fleeting\n");
             assertEquals(0, cli.run("env", "spin", spec.toString()).exit());
-            String id = json(cli.run("status", "--json").stdout()).get(0).get("id").asText();
+            String id = Json.parse(cli.run("status", "--json").stdout()).get(0).get("id").asText();
             try (Stream<Path> files = Files.walk(templates)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
@@ -172,7 +162,7 @@ class QuietFailuresIT {
         }
         try (Launcher cli = new Launcher(tmp.resolve("data-home")).with("ASYM_TEMPLATES_DIR", templates.toString())) {
             assertEquals(0, cli.run(120, "spin", "notes").exit());
-            JsonNode clone = json(cli.run("status", "--json").stdout()).get(0);
+            JsonNode clone = Json.parse(cli.run("status", "--json").stdout()).get(0);
             String url = clone.get("database").get("url").asText();
             String database = clone.get("database").get("name").asText();
             assertTrue(databaseExists(url, database));
@@ -180,7 +170,7 @@ class QuietFailuresIT {
             Docker.run("rm", "-f", "asym-shared-postgres");
             Launcher.Run reset = cli.run(120, "reset", clone.get("id").asText());
             assertEquals(0, reset.exit(), reset.toString());
-            assertEquals(url, json(cli.run("status", "--json").stdout()).get(0).get("database").get("url").asText(),
+            assertEquals(url, Json.parse(cli.run("status", "--json").stdout()).get(0).get("database").get("url").asText(),
                     "the shared Postgres came back on the port the clone's URL names");
 
             try (Stream<Path> files = Files.walk(templates)) {

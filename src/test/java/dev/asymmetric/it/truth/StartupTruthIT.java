@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.asymmetric.testing.Docker;
 import dev.asymmetric.testing.Http;
+import dev.asymmetric.testing.Json;
 import dev.asymmetric.testing.Launcher;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -24,22 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
  * a missing image is one clear line, and stopped or paused clones are told the truth about.
  */
 class StartupTruthIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path tmp;
 
     private Launcher cli(String home, String ghost) {
         return new Launcher(tmp.resolve(home)).with("ASYM_TEMPLATES_DIR",
                 Templates.catalog(tmp.resolve("templates-" + home), ghost).toString());
-    }
-
-    private static JsonNode json(String s) {
-        try {
-            return JSON.readTree(s);
-        } catch (IOException e) {
-            throw new AssertionError(s, e);
-        }
     }
 
     @Test
@@ -71,7 +61,7 @@ class StartupTruthIT {
             assertEquals(1, spin.exit(), spin.toString());
             assertTrue(spin.stderr().contains("CLONE_START_FAILED: liar-"), spin.toString());
             assertTrue(spin.stderr().contains("service api exited with code 3 during start-up"), spin.toString());
-            JsonNode clone = json(cli.run("status", "--json").stdout()).get(0);
+            JsonNode clone = Json.parse(cli.run("status", "--json").stdout()).get(0);
             assertEquals("failed", clone.get("state").asText());
         } finally {
             grab.interrupt();
@@ -104,7 +94,7 @@ class StartupTruthIT {
         try (Launcher cli = cli("ghost", ghost)) {
             Launcher.Run spin = cli.run(60, "spin", "ghost");
             assertEquals(1, spin.exit(), spin.toString());
-            String id = json(cli.run("status", "--json").stdout()).get(0).get("id").asText();
+            String id = Json.parse(cli.run("status", "--json").stdout()).get(0).get("id").asText();
             assertTrue(spin.stderr().contains("CLONE_START_FAILED: " + id + ": image " + ghost
                     + " is not on this engine and could not be pulled ("), spin.toString());
             assertTrue(spin.stderr().contains("Pull or build it, then: asymmetric reset " + id), spin.toString());
@@ -117,7 +107,7 @@ class StartupTruthIT {
                 Launcher.Run start = cli.run(60, "start", id);
                 assertEquals(0, start.exit(), "start tries a failed clone again: " + start);
                 JsonNode after = null;
-                for (JsonNode c : json(cli.run("status", "--json").stdout())) {
+                for (JsonNode c : Json.parse(cli.run("status", "--json").stdout())) {
                     if (c.get("id").asText().equals(id)) {
                         after = c;
                     }
@@ -133,15 +123,15 @@ class StartupTruthIT {
     void aStoppedCloneResetsAndStaysStopped() {
         try (Launcher cli = cli("stopped", "busybox:1.36")) {
             assertEquals(0, cli.run("spin", "fixture").exit());
-            String id = json(cli.run("status", "--json").stdout()).get(0).get("id").asText();
+            String id = Json.parse(cli.run("status", "--json").stdout()).get(0).get("id").asText();
             assertEquals(0, cli.run("stop", id).exit());
             Launcher.Run reset = cli.run(60, "reset", id);
             assertEquals(0, reset.exit(), reset.toString());
             assertTrue(reset.stdout().contains("stays stopped"), reset.toString());
-            assertEquals("stopped", json(cli.run("status", "--json").stdout()).get(0).get("state").asText());
+            assertEquals("stopped", Json.parse(cli.run("status", "--json").stdout()).get(0).get("state").asText());
             Launcher.Run start = cli.run(60, "start", id);
             assertEquals(0, start.exit(), start.toString());
-            String url = json(cli.run("status", "--json").stdout()).get(0).get("endpoints").get("api").asText();
+            String url = Json.parse(cli.run("status", "--json").stdout()).get(0).get("endpoints").get("api").asText();
             assertEquals(200, Http.get(url + "/health").statusCode());
         }
     }
@@ -150,13 +140,13 @@ class StartupTruthIT {
     void aPausedCloneIsUnpausedByTheNextPass() {
         try (Launcher cli = cli("paused", "busybox:1.36")) {
             assertEquals(0, cli.run("spin", "fixture").exit());
-            String id = json(cli.run("status", "--json").stdout()).get(0).get("id").asText();
+            String id = Json.parse(cli.run("status", "--json").stdout()).get(0).get("id").asText();
             String container = "asym-" + id + "-api";
             Docker.run("pause", container);
             Launcher.Run start = cli.run(60, "start", id);
             assertEquals(0, start.exit(), start.toString());
             assertEquals("false", Docker.inspect(container, "{{.State.Paused}}"));
-            String url = json(cli.run("status", "--json").stdout()).get(0).get("endpoints").get("api").asText();
+            String url = Json.parse(cli.run("status", "--json").stdout()).get(0).get("endpoints").get("api").asText();
             assertEquals(200, Http.get(url + "/health").statusCode());
         }
     }
